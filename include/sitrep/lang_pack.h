@@ -95,6 +95,8 @@ enum class QuantifierKind : uint8_t {
   kAbout,      // "about N": best = N, low..high from the pack's tolerance
   kIncluding,  // "including N children": a sub-count
   kAnother,    // "another N": added to an earlier count
+  kBetween,    // "between" / "entre": opens "between N and M"
+  kRangeJoiner,  // "to", "and", "à", "et": joins "N to M" into a range
 };
 struct QuantifierEntry {
   std::string phrase;
@@ -182,6 +184,10 @@ struct LanguagePack {
   std::string name;  // "French"
   int format_version = kPackFormatVersion;
   std::string directory;  // where it was loaded from
+  // Number formatting (manifest.tsv): "1 200" / "1,200" / "1.200".
+  std::string decimal_separator = ".";        // one character
+  std::string thousands_separators = ",";     // characters; ' ' stands for any space
+  std::string date_order = "dmy";             // numeric dates: "dmy" or "mdy"
 
   std::vector<TriggerEntry> triggers;
   std::vector<CasualtyEntry> casualties;

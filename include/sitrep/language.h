@@ -20,7 +20,9 @@ struct LanguageGuess {
 };
 
 // Detects the main language of UTF-8 `text`. `hint` (an ISO code, may be
-// empty) tilts CLD2 towards a language the input declared. Thread-safe.
+// empty) tilts CLD2 towards a language the input declared; clear text in
+// another language still wins. Text without letters, or invalid UTF-8,
+// gives "und". Thread-safe.
 LanguageGuess DetectLanguage(std::string_view text, std::string_view hint = {});
 
 struct SpanLanguage {
@@ -28,9 +30,10 @@ struct SpanLanguage {
   std::string code;
 };
 
-// Gives each paragraph span its language: the article's language unless
-// CLD2 is reliably sure the paragraph is in another language among
-// `available` (codes with a pack). Thread-safe.
+// Gives each paragraph span its language, one entry per paragraph in order:
+// the article's language unless the paragraph has at least 40 letters and
+// CLD2 (hinted with the article's language) is reliably sure it is in
+// another language among `available` (codes with a pack). Thread-safe.
 std::vector<SpanLanguage> DetectParagraphLanguages(std::string_view text,
                                                    const std::vector<Span>& paragraphs,
                                                    std::string_view article_lang,

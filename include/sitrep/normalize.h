@@ -8,11 +8,20 @@
 //   Span in_text = n->ToText(Span{3, 11});  // bytes of "moins 20" in n->text
 //
 // Folding (FoldForMatch) is the same function for article text and for the
-// phrases of language packs and gazetteer names, so both sides always meet:
-// lower case (Unicode simple case folding), combining marks removed after
-// canonical decomposition ("é"->"e", "й"->"и", "ї"->"і"), apostrophes
-// (’ ʼ ‘ ` ´) to ', dashes (‐ ‑ ‒ – — ―) to -, typographic quotes to ",
-// and every Unicode space (no-break, thin, ...) to a plain space.
+// phrases of language packs and gazetteer names, so both sides always meet.
+// Per code point:
+//   - lower case by Unicode simple case folding ("Σ"->"σ", "ß" stays);
+//   - combining marks of no particular script (Unicode script Inherited)
+//     removed after canonical decomposition: "é"->"e", "й"->"и", "ї"->"і",
+//     "ё"->"е", "ñ"->"n"; script-specific signs (Devanagari vowels) stay;
+//   - apostrophes (’ ʼ ‘ ‛ ` ´ ′) to ', dashes (‐ ‑ ‒ – — ― −) to -,
+//     typographic quotes (« » “ ” „ ‟) to ";
+//   - every Unicode space (no-break, narrow no-break, thin, ...), tab,
+//     vertical tab and form feed to a plain space; '\n' and '\r' stay, and
+//     U+2028, U+2029 and NEL become '\n';
+//   - default-ignorable code points (soft hyphen, zero-width joiners,
+//     variation selectors) removed.
+// Folding is idempotent: FoldForMatch(FoldForMatch(s)) == FoldForMatch(s).
 #pragma once
 
 #include <cstdint>
@@ -33,18 +42,25 @@ struct NormalizedText {
   // text.size(). Monotone non-decreasing.
   std::vector<uint32_t> folded_to_text;
 
-  // Maps a span of `folded` to the smallest span of `text` covering it.
+  // Maps a span of `folded` to the smallest span of `text` covering it,
+  // including code points that fold to nothing right after it (a combining
+  // mark with no precomposed form stays with its letter). Out-of-range
+  // spans are clamped to the text.
   Span ToText(Span folded_span) const;
-  // Maps a span of `text` (on code point boundaries) to `folded`.
+  // Maps a span of `text` (on code point boundaries) to the folded bytes
+  // its code points produced. Out-of-range spans are clamped.
   Span ToFolded(Span text_span) const;
 };
 
-// Normalises raw UTF-8. Fails with kInvalidInput (message names the byte
-// offset) on invalid UTF-8 or NUL bytes. Thread-safe.
+// Normalises raw UTF-8. Fails with kInvalidInput on invalid UTF-8 ("invalid
+// UTF-8 at byte 204") or a NUL byte ("NUL byte at byte 12"), and with
+// kTooLarge past 1 GiB (offsets are 32-bit). Text already in NFC, the common
+// case, is copied as is. Thread-safe.
 [[nodiscard]] Result<NormalizedText> Normalize(std::string_view raw);
 
-// Folds `text` (any UTF-8) as described above. Invalid bytes are dropped.
-// Thread-safe.
+// Folds `text` (any UTF-8; put in NFC first when it is not) as described
+// above. Invalid bytes are dropped. For valid input without NUL bytes it
+// equals Normalize(text)->folded. Thread-safe.
 std::string FoldForMatch(std::string_view text);
 
 }  // namespace sitrep

@@ -30,6 +30,7 @@ struct PipelineOptions {
   bool geocode = true;         // false: places keep only their mention
   std::vector<std::string> languages;  // only these packs; empty = all
   std::optional<Date> pub_date_override;  // --pub-date
+  bool trace = false;  // fill ArticleResult::trace with what each sentence holds
 };
 
 // What one article gives.
@@ -41,6 +42,7 @@ struct ArticleResult {
   std::optional<Date> pub_date;
   std::vector<Event> events;
   std::vector<std::string> notes;  // e.g. "no publication date: relative dates unresolved"
+  std::string trace;  // when PipelineOptions::trace: mentions, counts, dates, places per sentence
 };
 
 class Pipeline {

@@ -24,8 +24,10 @@ struct Sentence {
 struct Token {
   Span span;
   bool is_word = false;         // letters (ICU word status letter/ideo/kana)
-  bool is_number = false;       // starts with a digit
-  bool capitalized = false;     // first character is an upper-case letter
+  bool is_number = false;       // starts with a digit (ICU number status)
+  bool capitalized = false;     // first character is upper or title case
+  // First token of `within`, or first token after a sentence boundary
+  // inside it.
   bool sentence_initial = false;
 };
 
@@ -49,9 +51,12 @@ class Segmenter {
   Segmenter(const Segmenter&) = delete;  // owns ICU iterators
   Segmenter& operator=(const Segmenter&) = delete;
 
-  // Sentences of `text`, in order; never crosses a paragraph boundary.
+  // Sentences of `text`, in order; never crosses a paragraph boundary
+  // (SplitParagraphs). Spans are trimmed of white space; empty ones dropped.
   std::vector<Sentence> Sentences(std::string_view text);
-  // Word and number tokens inside `within` (punctuation and spaces dropped).
+  // Word and number tokens inside `within` (punctuation and spaces dropped),
+  // as spans into `text`. ICU splits "1 200" into two number tokens. Empty
+  // when `within` is empty or outside `text`.
   std::vector<Token> Words(std::string_view text, Span within);
 
  private:

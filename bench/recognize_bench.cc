@@ -4,7 +4,7 @@
 // tables) so the numbers do not move when the real packs grow; the text is
 // a few sentences written here, repeated, with some pack words inside.
 //
-//   build-recog/bench/recognize_bench --benchmark_repetitions=5
+//   build/bench/recognize_bench --benchmark_repetitions=5 --benchmark_report_aggregates_only
 #include <benchmark/benchmark.h>
 
 #include <string>
@@ -44,11 +44,21 @@ LanguagePack SyntheticPack(size_t count) {
         pack.triggers.push_back(
             {phrase, "Explosions/Remote violence", "Shelling/artillery/missile attack", false});
         break;
-      case 1: pack.casualties.push_back({phrase, CasualtyKind::kKilled}); break;
-      case 2: pack.actors.push_back({phrase, "Actor", ActorRole::kArmed, false}); break;
-      case 3: pack.victims.push_back({phrase, VictimCategory::kCivilians}); break;
-      case 4: pack.numbers.push_back({phrase, static_cast<int64_t>(i), NumberKind::kUnit}); break;
-      default: pack.hedges.push_back({phrase, HedgeKind::kHedge}); break;
+      case 1:
+        pack.casualties.push_back({phrase, CasualtyKind::kKilled});
+        break;
+      case 2:
+        pack.actors.push_back({phrase, "Actor", ActorRole::kArmed, false});
+        break;
+      case 3:
+        pack.victims.push_back({phrase, VictimCategory::kCivilians});
+        break;
+      case 4:
+        pack.numbers.push_back({phrase, static_cast<int64_t>(i), NumberKind::kUnit});
+        break;
+      default:
+        pack.hedges.push_back({phrase, HedgeKind::kHedge});
+        break;
     }
   }
   return pack;
@@ -90,6 +100,32 @@ void BM_Compile(benchmark::State& state) {
   state.counters["phrases"] = static_cast<double>(state.range(0));
 }
 BENCHMARK(BM_Compile)->Arg(300)->Arg(3000)->Unit(benchmark::kMillisecond);
+
+// Compiles every pack shipped under data/lang, as `sitrep` does at start-up.
+void BM_CompileDataPacks(benchmark::State& state) {
+  CollectingSink sink;
+  const auto packs = LoadLanguagePacks(SITREP_DATA_DIR "/lang", sink);
+  if (!packs || packs->empty()) {
+    state.SkipWithError("no packs under " SITREP_DATA_DIR "/lang");
+    return;
+  }
+  size_t phrases = 0;
+  for (const LanguagePack& pack : *packs) {
+    for (int k = 0; k < static_cast<int>(MentionKind::kCount); ++k) {
+      phrases += pack.EntryCount(static_cast<MentionKind>(k));
+    }
+  }
+  for (auto _ : state) {
+    for (const LanguagePack& pack : *packs) {
+      auto recognizer = Recognizer::Create(pack);
+      if (!recognizer) state.SkipWithError(recognizer.error().message.c_str());
+      benchmark::DoNotOptimize(recognizer);
+    }
+  }
+  state.counters["packs"] = static_cast<double>(packs->size());
+  state.counters["phrases"] = static_cast<double>(phrases);
+}
+BENCHMARK(BM_CompileDataPacks)->Unit(benchmark::kMillisecond);
 
 // Scans `range(1)` bytes of text in one Find, with a pack of `range(0)` phrases.
 void BM_Find(benchmark::State& state) {

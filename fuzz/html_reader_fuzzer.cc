@@ -54,8 +54,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     }
     Check(a.title.find('\n') == std::string::npos);
     if (!a.title.empty()) Check(t.starts_with(a.title));
-    Check(sitrep::IsValidUtf8(a.title) && sitrep::IsValidUtf8(a.url) && sitrep::IsValidUtf8(a.lang));
-    if (a.pub_date) Check(sitrep::IsValidDate(a.pub_date->year, a.pub_date->month, a.pub_date->day));
+    Check(sitrep::IsValidUtf8(a.title) && sitrep::IsValidUtf8(a.url) &&
+          sitrep::IsValidUtf8(a.lang));
+    if (a.pub_date)
+      Check(sitrep::IsValidDate(a.pub_date->year, a.pub_date->month, a.pub_date->day));
     Check(a.id == "page");
   }
   return 0;

@@ -21,7 +21,9 @@ void Check(bool ok) {
   if (!ok) std::abort();
 }
 
-bool IsBlank(std::string_view s) { return s.find_first_not_of(" \t\n\r\f\v") == std::string_view::npos; }
+bool IsBlank(std::string_view s) {
+  return s.find_first_not_of(" \t\n\r\f\v") == std::string_view::npos;
+}
 
 constexpr std::string_view kOrigin = "fuzz.jsonl";
 
@@ -71,7 +73,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     Check(!a.id.empty());
     Check(sitrep::IsValidUtf8(a.id) && sitrep::IsValidUtf8(a.title) && sitrep::IsValidUtf8(a.url));
     if (!a.title.empty()) Check(a.raw_text.starts_with(a.title + "\n\n"));
-    if (a.pub_date) Check(sitrep::IsValidDate(a.pub_date->year, a.pub_date->month, a.pub_date->day));
+    if (a.pub_date)
+      Check(sitrep::IsValidDate(a.pub_date->year, a.pub_date->month, a.pub_date->day));
     const size_t line = LineOf(a.origin);
     Check(line > last_line && line <= line_count);
     last_line = line;

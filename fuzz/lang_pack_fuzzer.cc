@@ -7,13 +7,14 @@
 // Invariants: no crash; every mention's span lies inside the text, on UTF-8
 // boundaries, with an entry that exists; mentions come sorted; Find(within)
 // returns only mentions inside `within`.
+#include <unistd.h>
+
 #include <cstdint>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <string>
 #include <string_view>
-#include <unistd.h>
 
 #include "sitrep/lang_pack.h"
 #include "sitrep/normalize.h"
@@ -29,11 +30,10 @@ namespace fs = std::filesystem;
 constexpr size_t kMaxInputBytes = 64 << 10;
 
 constexpr const char* kFiles[] = {
-    "manifest.tsv",   "triggers.tsv",  "casualties.tsv",  "weapons.tsv",
-    "actors.tsv",     "victims.tsv",   "numbers.tsv",     "quantifiers.tsv",
-    "dates.tsv",      "attribution.tsv", "denial.tsv",    "negation.tsv",
-    "hedges.tsv",     "opinion.tsv",   "place_cues.tsv",  "landmarks.tsv",
-    "exonyms.tsv",    "case_endings.tsv", "place_stopwords.tsv", "examples.tsv",
+    "manifest.tsv",  "triggers.tsv", "casualties.tsv",   "weapons.tsv",         "actors.tsv",
+    "victims.tsv",   "numbers.tsv",  "quantifiers.tsv",  "dates.tsv",           "attribution.tsv",
+    "denial.tsv",    "negation.tsv", "hedges.tsv",       "opinion.tsv",         "place_cues.tsv",
+    "landmarks.tsv", "exonyms.tsv",  "case_endings.tsv", "place_stopwords.tsv", "examples.tsv",
 };
 constexpr size_t kFileCount = sizeof(kFiles) / sizeof(kFiles[0]);
 
@@ -42,7 +42,8 @@ constexpr char kTriggers[] =
     "bombard*\tExplosions/Remote violence\tShelling/artillery/missile attack\n"
     "air strike\tExplosions/Remote violence\tAir/drone strike\n";
 constexpr char kSentence[] =
-    "Au moins vingt civils ont été tués hier près de l\xE2\x80\x99" "armée ; the air-strike "
+    "Au moins vingt civils ont été tués hier près de l\xE2\x80\x99"
+    "armée ; the air-strike "
     "bombarded Обстріляли мирних жителів — 1 200 blessés.";
 
 [[noreturn]] void Fail() { std::abort(); }

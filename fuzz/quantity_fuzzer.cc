@@ -27,7 +27,7 @@ struct Stage {
   std::unique_ptr<sitrep::Recognizer> recognizer;
 };
 
-// The pack's number tables only: the recogniser then compiles in
+// The pack's number and date tables only: the recogniser then compiles in
 // milliseconds. A missing pack leaves an empty one (digits still run).
 Stage MakeStage(const std::string& dir) {
   Stage stage;
@@ -39,6 +39,7 @@ Stage MakeStage(const std::string& dir) {
     stage.pack.date_order = loaded->date_order;
     stage.pack.numbers = loaded->numbers;
     stage.pack.quantifiers = loaded->quantifiers;
+    stage.pack.date_words = loaded->date_words;  // digits next to a month are not counts
   }
   if (auto r = sitrep::Recognizer::Create(stage.pack)) {
     stage.recognizer = std::make_unique<sitrep::Recognizer>(std::move(*r));

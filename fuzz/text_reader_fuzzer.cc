@@ -17,7 +17,9 @@ void Check(bool ok) {
   if (!ok) std::abort();
 }
 
-bool IsBlank(std::string_view s) { return s.find_first_not_of(" \t\n\r\f\v") == std::string_view::npos; }
+bool IsBlank(std::string_view s) {
+  return s.find_first_not_of(" \t\n\r\f\v") == std::string_view::npos;
+}
 
 }  // namespace
 

@@ -109,6 +109,16 @@ std::vector<size_t> CanonicalOrder(std::span<const MergeItem> items,
 std::vector<std::vector<size_t>> ClusterReports(std::span<const MergeItem> items,
                                                 const MergeOptions& options = {});
 
+// ClusterReports on a neighbourhood of a larger set, as the store re-merges
+// after each article: items with fixed_group[i] >= 0 come before every change
+// in canonical order and stay in the group with that id; the others are
+// placed as ClusterReports places them. Each fixed group must be given with
+// all of its members. ClusterReports(items) is ReclusterReports with every
+// fixed_group -1.
+std::vector<std::vector<size_t>> ReclusterReports(std::span<const MergeItem> items,
+                                                  std::span<const int64_t> fixed_group,
+                                                  const MergeOptions& options = {});
+
 // The merged record of `members` (indices into `items`, in canonical order;
 // the first is the canonical first report). See docs/merge.md for each field.
 Event MergeCluster(std::span<const MergeItem> items, std::span<const size_t> members,

@@ -13,7 +13,7 @@
 namespace sitrep {
 
 struct EventTypeInfo {
-  std::string_view name;                            // "Battles"
+  std::string_view name;                              // "Battles"
   std::span<const std::string_view> sub_event_types;  // "Armed clash", ...
 };
 

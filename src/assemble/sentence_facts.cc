@@ -19,8 +19,6 @@ constexpr int kMaxTokensNegation = 3;
 // A weak actor adjective must be this close to an event word or weapon.
 constexpr int kMaxTokensWeakActor = 2;
 
-bool IsKind(const Mention& m, MentionKind kind) { return m.kind == kind; }
-
 int TokenIndexAtOrAfter(const std::vector<Token>& tokens, uint32_t offset) {
   auto it = std::lower_bound(tokens.begin(), tokens.end(), offset,
                              [](const Token& t, uint32_t off) { return t.span.begin < off; });
@@ -193,10 +191,19 @@ SentenceFacts ReadSentence(std::string_view text, const SentenceAnalysis& s, siz
     }
   }
 
-  // Casualty counts. Pass 1: a number before its casualty word. Pass 2: a
-  // casualty word followed by its number. Each number and word is used once.
-  std::vector<bool> quantity_used(s.quantities.size(), false);
-  std::vector<bool> casualty_done(casualties.size(), false);
+  // Casualty counts: every (number, casualty word) pair close enough is a
+  // candidate; the closest pairs are taken first, each number and word used
+  // once. Victim nouns between them are free ("20 personnes ont été tuées");
+  // a number after its word must not be across a clause break ("tuées, 5
+  // blessées" ties 5 to "blessées").
+  auto victims_between = [&](Span a, Span b) {
+    if (b.begin < a.begin) std::swap(a, b);
+    int n = 0;
+    for (const Mention& v : victims) {
+      if (v.span.begin >= a.end && v.span.end <= b.begin) ++n;
+    }
+    return n;
+  };
   auto other_between = [&](Span a, Span b, size_t self_q, size_t self_c) {
     if (b.begin < a.begin) std::swap(a, b);
     for (size_t q = 0; q < s.quantities.size(); ++q) {
@@ -210,6 +217,40 @@ SentenceFacts ReadSentence(std::string_view text, const SentenceAnalysis& s, siz
     }
     return false;
   };
+  auto in_date = [&](Span q) {
+    for (const DateMention& d : s.dates) {
+      if (d.span.Overlaps(q)) return true;
+    }
+    return false;
+  };
+  struct Pair {
+    int cost;
+    size_t q, c;
+  };
+  std::vector<Pair> pairs;
+  for (size_t q = 0; q < s.quantities.size(); ++q) {
+    const Quantity& qty = s.quantities[q];
+    if (qty.sub_count || qty.is_year_like || !qty.count.known() || in_date(qty.span)) continue;
+    for (size_t c = 0; c < casualties.size(); ++c) {
+      const Span cs = casualties[c].span;
+      if (cs.Overlaps(qty.span)) continue;
+      const bool before = qty.span.end <= cs.begin;
+      const int gap = TokensBetween(tokens, qty.span, cs) - victims_between(qty.span, cs);
+      if (gap > (before ? kMaxTokensNumberBefore : kMaxTokensNumberAfter)) continue;
+      if (other_between(qty.span, cs, q, c)) continue;
+      if (!before && ClauseBreakBetween(text, cs, qty.span)) continue;
+      if (text.substr(std::min(qty.span.end, cs.end),
+                      std::max(qty.span.begin, cs.begin) - std::min(qty.span.end, cs.end))
+              .find(';') != std::string_view::npos) {
+        continue;
+      }
+      pairs.push_back({gap * 2 + (before ? 0 : 1), q, c});
+    }
+  }
+  std::stable_sort(pairs.begin(), pairs.end(),
+                   [](const Pair& a, const Pair& b) { return a.cost < b.cost; });
+  std::vector<bool> quantity_used(s.quantities.size(), false);
+  std::vector<bool> casualty_done(casualties.size(), false);
   auto make_fact = [&](size_t c, const Quantity* q) {
     CasualtyFact f;
     const CasualtyEntry& entry = pack.casualties[casualties[c].entry];
@@ -227,42 +268,17 @@ SentenceFacts ReadSentence(std::string_view text, const SentenceAnalysis& s, siz
     f.span = Span{std::min(a.begin, b.begin), std::max(a.end, b.end)};
     return f;
   };
-  for (size_t q = 0; q < s.quantities.size(); ++q) {
-    const Quantity& qty = s.quantities[q];
-    if (qty.sub_count || qty.is_year_like || !qty.count.known()) continue;
-    for (size_t c = 0; c < casualties.size(); ++c) {
-      if (casualty_done[c] || casualties[c].span.begin < qty.span.end) continue;
-      if (TokensBetween(tokens, qty.span, casualties[c].span) > kMaxTokensNumberBefore) break;
-      if (other_between(qty.span, casualties[c].span, q, c)) break;
-      if (text.substr(qty.span.end, casualties[c].span.begin - qty.span.end).find(';') !=
-          std::string_view::npos) {
-        break;
-      }
-      out.facts.push_back(make_fact(c, &qty));
-      quantity_used[q] = true;
-      casualty_done[c] = true;
-      break;
-    }
+  for (const Pair& p : pairs) {
+    if (quantity_used[p.q] || casualty_done[p.c]) continue;
+    out.facts.push_back(make_fact(p.c, &s.quantities[p.q]));
+    quantity_used[p.q] = true;
+    casualty_done[p.c] = true;
   }
   for (size_t c = 0; c < casualties.size(); ++c) {
     if (casualty_done[c]) continue;
-    const Quantity* best = nullptr;
-    size_t best_q = 0;
-    for (size_t q = 0; q < s.quantities.size(); ++q) {
-      const Quantity& qty = s.quantities[q];
-      if (quantity_used[q] || qty.sub_count || qty.is_year_like || !qty.count.known()) continue;
-      if (qty.span.begin < casualties[c].span.end) continue;
-      if (TokensBetween(tokens, casualties[c].span, qty.span) > kMaxTokensNumberAfter) break;
-      if (ClauseBreakBetween(text, casualties[c].span, qty.span)) break;
-      if (other_between(casualties[c].span, qty.span, q, c)) break;
-      best = &qty;
-      best_q = q;
-      break;
-    }
-    if (best) quantity_used[best_q] = true;
     const CasualtyKind kind = pack.casualties[casualties[c].entry].kind;
-    if (best || kind == CasualtyKind::kUnharmed || negated_before(casualties[c].span)) {
-      out.facts.push_back(make_fact(c, best));
+    if (kind == CasualtyKind::kUnharmed || negated_before(casualties[c].span)) {
+      out.facts.push_back(make_fact(c, nullptr));
       casualty_done[c] = true;
     }
   }

@@ -136,17 +136,18 @@ void LoadTable(const fs::path& dir, const char* file_name, size_t min_cells, siz
   }
   ForEachLine(path.string(), *content, sink,
               [&](std::string where, int line_number, std::string_view line) {
-    Row row{std::move(where), line_number, SplitCells(line)};
-    if (row.cells.size() < min_cells || row.cells.size() > max_cells) {
-      Report(sink, Diagnostic::Severity::kSkipped, std::move(row.where),
-             ColumnCountMessage(row.cells.size(), min_cells, max_cells));
-      return;
-    }
-    std::string error = parse(row);
-    if (!error.empty()) {
-      Report(sink, Diagnostic::Severity::kSkipped, std::move(row.where), std::move(error));
-    }
-  });
+                Row row{std::move(where), line_number, SplitCells(line)};
+                if (row.cells.size() < min_cells || row.cells.size() > max_cells) {
+                  Report(sink, Diagnostic::Severity::kSkipped, std::move(row.where),
+                         ColumnCountMessage(row.cells.size(), min_cells, max_cells));
+                  return;
+                }
+                std::string error = parse(row);
+                if (!error.empty()) {
+                  Report(sink, Diagnostic::Severity::kSkipped, std::move(row.where),
+                         std::move(error));
+                }
+              });
 }
 
 bool IsWordChar(char32_t cp) { return u_isalnum(static_cast<UChar32>(cp)) != 0; }
@@ -229,8 +230,8 @@ std::string NotANumber(std::string_view column, std::string_view value) {
 bool IsValidCode(std::string_view code) {
   if (code.empty() || code.size() > 16) return false;
   return std::all_of(code.begin(), code.end(), [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-           c == '-' || c == '_';
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+           c == '_';
   });
 }
 
@@ -264,7 +265,8 @@ Status LoadManifest(const fs::path& dir, LanguagePack& pack, DiagnosticSink& sin
     std::string key(TrimSpaces(line.substr(0, tab)));
     std::string_view value = line.substr(tab + 1);
     if (value.find('\t') != std::string_view::npos) {
-      Report(sink, Diagnostic::Severity::kSkipped, std::move(where), "3 or more columns, expected 2");
+      Report(sink, Diagnostic::Severity::kSkipped, std::move(where),
+             "3 or more columns, expected 2");
       return;
     }
     if (key != "decimal_separator" && key != "thousands_separators") value = TrimSpaces(value);
@@ -445,7 +447,8 @@ void LoadTables(const fs::path& dir, LanguagePack& pack, DiagnosticSink& sink) {
       return err;
     }
     if (row.cells.size() < 3) {
-      if (e.kind != DateWordKind::kPast) return "value missing for kind " + std::string(row.cells[1]);
+      if (e.kind != DateWordKind::kPast)
+        return "value missing for kind " + std::string(row.cells[1]);
     } else if (!ParseInt(row.cells[2], e.value)) {
       return NotANumber("value", row.cells[2]);
     }
@@ -474,8 +477,7 @@ void LoadTables(const fs::path& dir, LanguagePack& pack, DiagnosticSink& sink) {
     DenialEntry e;
     if (auto err = CheckPhrase(row.cells[0], row.where, sink); !err.empty()) return err;
     e.phrase = row.cells[0];
-    if (auto err = ParseEnum(kDenialStanceWords, "stance", row.cells[1], e.stance);
-        !err.empty()) {
+    if (auto err = ParseEnum(kDenialStanceWords, "stance", row.cells[1], e.stance); !err.empty()) {
       return err;
     }
     pack.denials.push_back(std::move(e));
@@ -530,8 +532,7 @@ void LoadTables(const fs::path& dir, LanguagePack& pack, DiagnosticSink& sink) {
       return "geonameid '" + std::string(row.cells[1]) + "' is not a positive number";
     }
     if (row.cells.size() > 2 &&
-        (!ParseInt(row.cells[2], e.geo_precision) || e.geo_precision < 1 ||
-         e.geo_precision > 3)) {
+        (!ParseInt(row.cells[2], e.geo_precision) || e.geo_precision < 1 || e.geo_precision > 3)) {
       return "geo_precision '" + std::string(row.cells[2]) + "' is not 1, 2 or 3";
     }
     pack.landmarks.push_back(std::move(e));
@@ -580,23 +581,40 @@ void LoadTables(const fs::path& dir, LanguagePack& pack, DiagnosticSink& sink) {
 
 const char* MentionKindName(MentionKind kind) {
   switch (kind) {
-    case MentionKind::kTrigger: return "trigger";
-    case MentionKind::kCasualty: return "casualty";
-    case MentionKind::kWeapon: return "weapon";
-    case MentionKind::kActor: return "actor";
-    case MentionKind::kVictim: return "victim";
-    case MentionKind::kNumber: return "number";
-    case MentionKind::kQuantifier: return "quantifier";
-    case MentionKind::kDateWord: return "date";
-    case MentionKind::kAttribution: return "attribution";
-    case MentionKind::kDenial: return "denial";
-    case MentionKind::kNegation: return "negation";
-    case MentionKind::kHedge: return "hedge";
-    case MentionKind::kOpinion: return "opinion";
-    case MentionKind::kPlaceCue: return "place_cue";
-    case MentionKind::kLandmark: return "landmark";
-    case MentionKind::kExonym: return "exonym";
-    case MentionKind::kCount: break;
+    case MentionKind::kTrigger:
+      return "trigger";
+    case MentionKind::kCasualty:
+      return "casualty";
+    case MentionKind::kWeapon:
+      return "weapon";
+    case MentionKind::kActor:
+      return "actor";
+    case MentionKind::kVictim:
+      return "victim";
+    case MentionKind::kNumber:
+      return "number";
+    case MentionKind::kQuantifier:
+      return "quantifier";
+    case MentionKind::kDateWord:
+      return "date";
+    case MentionKind::kAttribution:
+      return "attribution";
+    case MentionKind::kDenial:
+      return "denial";
+    case MentionKind::kNegation:
+      return "negation";
+    case MentionKind::kHedge:
+      return "hedge";
+    case MentionKind::kOpinion:
+      return "opinion";
+    case MentionKind::kPlaceCue:
+      return "place_cue";
+    case MentionKind::kLandmark:
+      return "landmark";
+    case MentionKind::kExonym:
+      return "exonym";
+    case MentionKind::kCount:
+      break;
   }
   return "unknown";
 }
@@ -612,46 +630,80 @@ std::string_view PhraseAt(const std::vector<Entry>& table, size_t index) {
 
 std::string_view LanguagePack::Phrase(MentionKind kind, size_t index) const {
   switch (kind) {
-    case MentionKind::kTrigger: return PhraseAt(triggers, index);
-    case MentionKind::kCasualty: return PhraseAt(casualties, index);
-    case MentionKind::kWeapon: return PhraseAt(weapons, index);
-    case MentionKind::kActor: return PhraseAt(actors, index);
-    case MentionKind::kVictim: return PhraseAt(victims, index);
-    case MentionKind::kNumber: return PhraseAt(numbers, index);
-    case MentionKind::kQuantifier: return PhraseAt(quantifiers, index);
-    case MentionKind::kDateWord: return PhraseAt(date_words, index);
-    case MentionKind::kAttribution: return PhraseAt(attributions, index);
-    case MentionKind::kDenial: return PhraseAt(denials, index);
-    case MentionKind::kNegation: return PhraseAt(negations, index);
-    case MentionKind::kHedge: return PhraseAt(hedges, index);
-    case MentionKind::kOpinion: return PhraseAt(opinions, index);
-    case MentionKind::kPlaceCue: return PhraseAt(place_cues, index);
-    case MentionKind::kLandmark: return PhraseAt(landmarks, index);
-    case MentionKind::kExonym: return PhraseAt(exonyms, index);
-    case MentionKind::kCount: break;
+    case MentionKind::kTrigger:
+      return PhraseAt(triggers, index);
+    case MentionKind::kCasualty:
+      return PhraseAt(casualties, index);
+    case MentionKind::kWeapon:
+      return PhraseAt(weapons, index);
+    case MentionKind::kActor:
+      return PhraseAt(actors, index);
+    case MentionKind::kVictim:
+      return PhraseAt(victims, index);
+    case MentionKind::kNumber:
+      return PhraseAt(numbers, index);
+    case MentionKind::kQuantifier:
+      return PhraseAt(quantifiers, index);
+    case MentionKind::kDateWord:
+      return PhraseAt(date_words, index);
+    case MentionKind::kAttribution:
+      return PhraseAt(attributions, index);
+    case MentionKind::kDenial:
+      return PhraseAt(denials, index);
+    case MentionKind::kNegation:
+      return PhraseAt(negations, index);
+    case MentionKind::kHedge:
+      return PhraseAt(hedges, index);
+    case MentionKind::kOpinion:
+      return PhraseAt(opinions, index);
+    case MentionKind::kPlaceCue:
+      return PhraseAt(place_cues, index);
+    case MentionKind::kLandmark:
+      return PhraseAt(landmarks, index);
+    case MentionKind::kExonym:
+      return PhraseAt(exonyms, index);
+    case MentionKind::kCount:
+      break;
   }
   return {};
 }
 
 size_t LanguagePack::EntryCount(MentionKind kind) const {
   switch (kind) {
-    case MentionKind::kTrigger: return triggers.size();
-    case MentionKind::kCasualty: return casualties.size();
-    case MentionKind::kWeapon: return weapons.size();
-    case MentionKind::kActor: return actors.size();
-    case MentionKind::kVictim: return victims.size();
-    case MentionKind::kNumber: return numbers.size();
-    case MentionKind::kQuantifier: return quantifiers.size();
-    case MentionKind::kDateWord: return date_words.size();
-    case MentionKind::kAttribution: return attributions.size();
-    case MentionKind::kDenial: return denials.size();
-    case MentionKind::kNegation: return negations.size();
-    case MentionKind::kHedge: return hedges.size();
-    case MentionKind::kOpinion: return opinions.size();
-    case MentionKind::kPlaceCue: return place_cues.size();
-    case MentionKind::kLandmark: return landmarks.size();
-    case MentionKind::kExonym: return exonyms.size();
-    case MentionKind::kCount: break;
+    case MentionKind::kTrigger:
+      return triggers.size();
+    case MentionKind::kCasualty:
+      return casualties.size();
+    case MentionKind::kWeapon:
+      return weapons.size();
+    case MentionKind::kActor:
+      return actors.size();
+    case MentionKind::kVictim:
+      return victims.size();
+    case MentionKind::kNumber:
+      return numbers.size();
+    case MentionKind::kQuantifier:
+      return quantifiers.size();
+    case MentionKind::kDateWord:
+      return date_words.size();
+    case MentionKind::kAttribution:
+      return attributions.size();
+    case MentionKind::kDenial:
+      return denials.size();
+    case MentionKind::kNegation:
+      return negations.size();
+    case MentionKind::kHedge:
+      return hedges.size();
+    case MentionKind::kOpinion:
+      return opinions.size();
+    case MentionKind::kPlaceCue:
+      return place_cues.size();
+    case MentionKind::kLandmark:
+      return landmarks.size();
+    case MentionKind::kExonym:
+      return exonyms.size();
+    case MentionKind::kCount:
+      break;
   }
   return 0;
 }
@@ -667,8 +719,7 @@ Result<LanguagePack> LoadLanguagePack(const std::string& directory, DiagnosticSi
   return pack;
 }
 
-Result<std::vector<LanguagePack>> LoadLanguagePacks(const std::string& root,
-                                                    DiagnosticSink& sink) {
+Result<std::vector<LanguagePack>> LoadLanguagePacks(const std::string& root, DiagnosticSink& sink) {
   std::error_code ec;
   if (!fs::is_directory(root, ec)) {
     return MakeError(ErrorCode::kNotFound, root + ": no such directory");
@@ -692,9 +743,8 @@ Result<std::vector<LanguagePack>> LoadLanguagePacks(const std::string& root,
              "pack not loaded: " + pack.error().message);
       continue;
     }
-    const bool duplicate = std::any_of(packs.begin(), packs.end(), [&](const LanguagePack& p) {
-      return p.code == pack->code;
-    });
+    const bool duplicate = std::any_of(packs.begin(), packs.end(),
+                                       [&](const LanguagePack& p) { return p.code == pack->code; });
     if (duplicate) {
       Report(sink, Diagnostic::Severity::kSkipped, folder.string(),
              "pack code '" + pack->code + "' already loaded from another folder");

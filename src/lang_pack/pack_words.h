@@ -27,18 +27,22 @@ inline constexpr EnumWord<CasualtyKind> kCasualtyKindWords[] = {
 inline constexpr EnumWord<ActorRole> kActorRoleWords[] = {
     {"armed", ActorRole::kArmed}, {"victim", ActorRole::kVictim}, {"any", ActorRole::kAny}};
 inline constexpr EnumWord<VictimCategory> kVictimCategoryWords[] = {
-    {"people", VictimCategory::kPeople},       {"civilians", VictimCategory::kCivilians},
-    {"children", VictimCategory::kChildren},   {"women", VictimCategory::kWomen},
-    {"soldiers", VictimCategory::kSoldiers},   {"police", VictimCategory::kPolice},
+    {"people", VictimCategory::kPeople},         {"civilians", VictimCategory::kCivilians},
+    {"children", VictimCategory::kChildren},     {"women", VictimCategory::kWomen},
+    {"soldiers", VictimCategory::kSoldiers},     {"police", VictimCategory::kPolice},
     {"protesters", VictimCategory::kProtesters},
 };
-inline constexpr EnumWord<NumberKind> kNumberKindWords[] = {{"unit", NumberKind::kUnit},
-                                                            {"multiplier", NumberKind::kMultiplier}};
+inline constexpr EnumWord<NumberKind> kNumberKindWords[] = {
+    {"unit", NumberKind::kUnit}, {"multiplier", NumberKind::kMultiplier}};
 inline constexpr EnumWord<QuantifierKind> kQuantifierKindWords[] = {
-    {"range", QuantifierKind::kRange},         {"at_least", QuantifierKind::kAtLeast},
-    {"more_than", QuantifierKind::kMoreThan},  {"up_to", QuantifierKind::kUpTo},
-    {"about", QuantifierKind::kAbout},         {"including", QuantifierKind::kIncluding},
-    {"another", QuantifierKind::kAnother},     {"between", QuantifierKind::kBetween},
+    {"range", QuantifierKind::kRange},
+    {"at_least", QuantifierKind::kAtLeast},
+    {"more_than", QuantifierKind::kMoreThan},
+    {"up_to", QuantifierKind::kUpTo},
+    {"about", QuantifierKind::kAbout},
+    {"including", QuantifierKind::kIncluding},
+    {"another", QuantifierKind::kAnother},
+    {"between", QuantifierKind::kBetween},
     {"range_joiner", QuantifierKind::kRangeJoiner},
 };
 inline constexpr EnumWord<DateWordKind> kDateWordKindWords[] = {
@@ -55,9 +59,12 @@ inline constexpr EnumWord<AttributionKind> kAttributionKindWords[] = {
 inline constexpr EnumWord<DenialStance> kDenialStanceWords[] = {
     {"denies", DenialStance::kDenies}, {"blames_other", DenialStance::kBlamesOther}};
 inline constexpr EnumWord<HedgeKind> kHedgeKindWords[] = {
-    {"hedge", HedgeKind::kHedge},         {"future", HedgeKind::kFuture},
-    {"conditional", HedgeKind::kConditional}, {"threat", HedgeKind::kThreat},
-    {"plan", HedgeKind::kPlan},           {"background", HedgeKind::kBackground},
+    {"hedge", HedgeKind::kHedge},
+    {"future", HedgeKind::kFuture},
+    {"conditional", HedgeKind::kConditional},
+    {"threat", HedgeKind::kThreat},
+    {"plan", HedgeKind::kPlan},
+    {"background", HedgeKind::kBackground},
     {"interception", HedgeKind::kInterception},
 };
 inline constexpr EnumWord<PlaceCueRole> kPlaceCueRoleWords[] = {

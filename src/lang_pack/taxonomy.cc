@@ -6,15 +6,14 @@ namespace sitrep {
 namespace {
 
 // Spelled exactly as in ACLED's codebook; exports depend on these strings.
-constexpr std::array<std::string_view, 3> kBattles = {
-    "Armed clash", "Government regains territory", "Non-state actor overtakes territory"};
-constexpr std::array<std::string_view, 6> kExplosions = {
-    "Chemical weapon",
-    "Air/drone strike",
-    "Suicide bomb",
-    "Shelling/artillery/missile attack",
-    "Remote explosive/landmine/IED",
-    "Grenade"};
+constexpr std::array<std::string_view, 3> kBattles = {"Armed clash", "Government regains territory",
+                                                      "Non-state actor overtakes territory"};
+constexpr std::array<std::string_view, 6> kExplosions = {"Chemical weapon",
+                                                         "Air/drone strike",
+                                                         "Suicide bomb",
+                                                         "Shelling/artillery/missile attack",
+                                                         "Remote explosive/landmine/IED",
+                                                         "Grenade"};
 constexpr std::array<std::string_view, 3> kViolenceAgainstCivilians = {
     "Sexual violence", "Attack", "Abduction/forced disappearance"};
 constexpr std::array<std::string_view, 3> kProtests = {

@@ -299,6 +299,14 @@ std::vector<size_t> CanonicalOrder(std::span<const MergeItem> items, const Merge
 
 std::vector<std::vector<size_t>> ClusterReports(std::span<const MergeItem> items,
                                                 const MergeOptions& options) {
+  const std::vector<int64_t> free(items.size(), -1);
+  return ReclusterReports(items, free, options);
+}
+
+std::vector<std::vector<size_t>> ReclusterReports(std::span<const MergeItem> items,
+                                                  std::span<const int64_t> fixed_group,
+                                                  const MergeOptions& options) {
+  std::map<int64_t, size_t> group_of_fixed;  // fixed id -> index in groups
   std::vector<MergeKey> keys;
   keys.reserve(items.size());
   for (const MergeItem& item : items) keys.push_back(MakeKey(item.event, options));
@@ -312,6 +320,18 @@ std::vector<std::vector<size_t>> ClusterReports(std::span<const MergeItem> items
   for (size_t idx : CanonicalOrder(items, options)) {
     const MergeItem& item = items[idx];
     const MergeKey& key = keys[idx];
+    if (fixed_group[idx] >= 0) {
+      auto [it, created] = group_of_fixed.emplace(fixed_group[idx], groups.size());
+      if (created) {
+        groups.emplace_back();
+        if (key.window) live.push_back(it->second);
+      }
+      Group& group = groups[it->second];
+      group.members.push_back(idx);
+      group.articles.insert(item.content_hash);
+      if (key.window) group.min_last_day = std::min(group.min_last_day, key.window->last_day);
+      continue;
+    }
     // Reports come by first day: a group with a member that ended more than
     // the slack before this one can take no later report either.
     if (key.window) {
@@ -401,8 +421,11 @@ CountRange MergeCounts(std::span<const DatedCount> counts) {
 }
 
 std::string MergedEventId(const MergeItem& first) {
-  const uint64_t hash =
-      Fnv1a64(first.content_hash + ":" + std::to_string(first.report_index));
+  uint64_t hash = Fnv1a64(first.content_hash + ":" + std::to_string(first.report_index));
+  // splitmix64's finaliser: FNV of near-identical keys shares leading digits.
+  hash = (hash ^ (hash >> 30)) * 0xBF58476D1CE4E5B9ull;
+  hash = (hash ^ (hash >> 27)) * 0x94D049BB133111EBull;
+  hash ^= hash >> 31;
   char buffer[24];
   std::snprintf(buffer, sizeof(buffer), "ev-%016llx", static_cast<unsigned long long>(hash));
   return buffer;

@@ -591,11 +591,31 @@ std::vector<Quantity> ParseQuantities(const NormalizedText& text, const std::vec
     return it != list.end() && it->span.begin < span.end;
   };
 
+  // Digits right next to a month name are a day or a year ("25 septembre",
+  // "Sept. 25"), not a count: ResolveDates reads them.
+  std::vector<Span> months;
+  for (const Mention& m : mentions) {
+    if (m.kind == MentionKind::kDateWord && m.entry < pack.date_words.size() &&
+        pack.date_words[m.entry].kind == DateWordKind::kMonth && valid_span(m.span)) {
+      months.push_back(m.span);
+    }
+  }
+  std::sort(months.begin(), months.end());
+  auto next_to_month = [&](Span span) {
+    auto it = std::lower_bound(months.begin(), months.end(), Span{span.end, span.end});
+    if (it != months.end() && OnlySpaces(s, span.end, it->begin) && it->begin > span.end) return true;
+    if (it == months.begin()) return false;
+    --it;
+    size_t gap_begin = it->end;
+    if (gap_begin < span.begin && s[gap_begin] == '.') ++gap_begin;
+    return it->end < span.begin && OnlySpaces(s, gap_begin, span.begin);
+  };
+
   const Separators seps(pack);
   const std::vector<DigitNumber> digit_numbers = ScanDigitNumbers(s, seps);
   std::vector<Token> tokens;
   for (const DigitNumber& num : digit_numbers) {
-    if (!inside_any(num.span, atoms)) tokens.push_back(Token{num.span, &num});
+    if (!inside_any(num.span, atoms) && !next_to_month(num.span)) tokens.push_back(Token{num.span, &num});
   }
   for (const Mention& m : mentions) {
     if (m.kind != MentionKind::kNumber || m.entry >= pack.numbers.size() || !valid_span(m.span)) continue;

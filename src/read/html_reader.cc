@@ -19,7 +19,9 @@ namespace read_internal {
 namespace {
 
 struct GumboOutputDeleter {
-  void operator()(GumboOutput* output) const { gumbo_destroy_output(&kGumboDefaultOptions, output); }
+  void operator()(GumboOutput* output) const {
+    gumbo_destroy_output(&kGumboDefaultOptions, output);
+  }
 };
 using GumboOutputPtr = std::unique_ptr<GumboOutput, GumboOutputDeleter>;
 
@@ -48,9 +50,10 @@ bool IsAsciiAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= '
 // so they do not deepen the tree.
 bool IsFlatTag(std::string_view name) {
   static constexpr std::string_view kFlat[] = {
-      "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
-      "source", "track", "wbr", "p", "li", "dt", "dd", "tr", "td", "th", "option", "optgroup",
-      "rb", "rp", "rt", "rtc", "thead", "tbody", "tfoot", "colgroup", "caption"};
+      "area", "base", "br",    "col",    "embed", "hr",     "img",      "input",
+      "link", "meta", "param", "source", "track", "wbr",    "p",        "li",
+      "dt",   "dd",   "tr",    "td",     "th",    "option", "optgroup", "rb",
+      "rp",   "rt",   "rtc",   "thead",  "tbody", "tfoot",  "colgroup", "caption"};
   return std::find(std::begin(kFlat), std::end(kFlat), name) != std::end(kFlat);
 }
 
@@ -79,9 +82,9 @@ size_t NestingCutOffset(std::string_view html, size_t max_depth) {
       continue;
     }
     size_t name_end = name_begin;
-    while (name_end < html.size() && (IsAsciiAlpha(html[name_end]) ||
-                                      (html[name_end] >= '0' && html[name_end] <= '9') ||
-                                      html[name_end] == '-' || html[name_end] == ':')) {
+    while (name_end < html.size() &&
+           (IsAsciiAlpha(html[name_end]) || (html[name_end] >= '0' && html[name_end] <= '9') ||
+            html[name_end] == '-' || html[name_end] == ':')) {
       ++name_end;
     }
     const std::string name = AsciiLower(html.substr(name_begin, name_end - name_begin));
@@ -131,7 +134,9 @@ size_t NestingCutOffset(std::string_view html, size_t max_depth) {
 }
 
 std::string_view TrimSpace(std::string_view s) {
-  auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; };
+  auto is_space = [](char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+  };
   while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
   while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
   return s;
@@ -151,12 +156,29 @@ std::string_view Attribute(const GumboNode* node, const char* name) {
 // the article, forms, embedded media, captions.
 bool IsDropped(const GumboNode* node) {
   switch (node->v.element.tag) {
-    case GUMBO_TAG_HEAD: case GUMBO_TAG_TITLE: case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE:
-    case GUMBO_TAG_NOSCRIPT: case GUMBO_TAG_TEMPLATE: case GUMBO_TAG_NAV: case GUMBO_TAG_HEADER:
-    case GUMBO_TAG_FOOTER: case GUMBO_TAG_ASIDE: case GUMBO_TAG_FORM: case GUMBO_TAG_IFRAME:
-    case GUMBO_TAG_SVG: case GUMBO_TAG_MATH: case GUMBO_TAG_BUTTON: case GUMBO_TAG_FIGCAPTION:
-    case GUMBO_TAG_SELECT: case GUMBO_TAG_TEXTAREA: case GUMBO_TAG_OBJECT: case GUMBO_TAG_EMBED:
-    case GUMBO_TAG_CANVAS: case GUMBO_TAG_AUDIO: case GUMBO_TAG_VIDEO:
+    case GUMBO_TAG_HEAD:
+    case GUMBO_TAG_TITLE:
+    case GUMBO_TAG_SCRIPT:
+    case GUMBO_TAG_STYLE:
+    case GUMBO_TAG_NOSCRIPT:
+    case GUMBO_TAG_TEMPLATE:
+    case GUMBO_TAG_NAV:
+    case GUMBO_TAG_HEADER:
+    case GUMBO_TAG_FOOTER:
+    case GUMBO_TAG_ASIDE:
+    case GUMBO_TAG_FORM:
+    case GUMBO_TAG_IFRAME:
+    case GUMBO_TAG_SVG:
+    case GUMBO_TAG_MATH:
+    case GUMBO_TAG_BUTTON:
+    case GUMBO_TAG_FIGCAPTION:
+    case GUMBO_TAG_SELECT:
+    case GUMBO_TAG_TEXTAREA:
+    case GUMBO_TAG_OBJECT:
+    case GUMBO_TAG_EMBED:
+    case GUMBO_TAG_CANVAS:
+    case GUMBO_TAG_AUDIO:
+    case GUMBO_TAG_VIDEO:
       return true;
     default:
       break;
@@ -168,14 +190,39 @@ bool IsDropped(const GumboNode* node) {
 // Elements that start and end a paragraph.
 bool IsBlock(GumboTag tag) {
   switch (tag) {
-    case GUMBO_TAG_P: case GUMBO_TAG_DIV: case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3:
-    case GUMBO_TAG_H4: case GUMBO_TAG_H5: case GUMBO_TAG_H6: case GUMBO_TAG_LI: case GUMBO_TAG_BR:
-    case GUMBO_TAG_SECTION: case GUMBO_TAG_BLOCKQUOTE: case GUMBO_TAG_TR: case GUMBO_TAG_ARTICLE:
-    case GUMBO_TAG_MAIN: case GUMBO_TAG_UL: case GUMBO_TAG_OL: case GUMBO_TAG_DL: case GUMBO_TAG_DT:
-    case GUMBO_TAG_DD: case GUMBO_TAG_TABLE: case GUMBO_TAG_CAPTION: case GUMBO_TAG_PRE:
-    case GUMBO_TAG_HR: case GUMBO_TAG_FIGURE: case GUMBO_TAG_ADDRESS: case GUMBO_TAG_CENTER:
-    case GUMBO_TAG_DETAILS: case GUMBO_TAG_SUMMARY: case GUMBO_TAG_BODY: case GUMBO_TAG_HTML:
-    case GUMBO_TAG_FIELDSET: case GUMBO_TAG_HGROUP:
+    case GUMBO_TAG_P:
+    case GUMBO_TAG_DIV:
+    case GUMBO_TAG_H1:
+    case GUMBO_TAG_H2:
+    case GUMBO_TAG_H3:
+    case GUMBO_TAG_H4:
+    case GUMBO_TAG_H5:
+    case GUMBO_TAG_H6:
+    case GUMBO_TAG_LI:
+    case GUMBO_TAG_BR:
+    case GUMBO_TAG_SECTION:
+    case GUMBO_TAG_BLOCKQUOTE:
+    case GUMBO_TAG_TR:
+    case GUMBO_TAG_ARTICLE:
+    case GUMBO_TAG_MAIN:
+    case GUMBO_TAG_UL:
+    case GUMBO_TAG_OL:
+    case GUMBO_TAG_DL:
+    case GUMBO_TAG_DT:
+    case GUMBO_TAG_DD:
+    case GUMBO_TAG_TABLE:
+    case GUMBO_TAG_CAPTION:
+    case GUMBO_TAG_PRE:
+    case GUMBO_TAG_HR:
+    case GUMBO_TAG_FIGURE:
+    case GUMBO_TAG_ADDRESS:
+    case GUMBO_TAG_CENTER:
+    case GUMBO_TAG_DETAILS:
+    case GUMBO_TAG_SUMMARY:
+    case GUMBO_TAG_BODY:
+    case GUMBO_TAG_HTML:
+    case GUMBO_TAG_FIELDSET:
+    case GUMBO_TAG_HGROUP:
       return true;
     default:
       return false;
@@ -244,9 +291,8 @@ std::string ExtractText(const GumboNode* root, bool drop_chrome) {
       stack.pop_back();
       continue;
     }
-    const GumboVector* children = node->type == GUMBO_NODE_DOCUMENT
-                                      ? &node->v.document.children
-                                      : &node->v.element.children;
+    const GumboVector* children =
+        node->type == GUMBO_NODE_DOCUMENT ? &node->v.document.children : &node->v.element.children;
     if (frame.next_child == 0 && IsElement(node)) {
       if (drop_chrome && node != root && IsDropped(node)) {
         stack.pop_back();
@@ -331,14 +377,20 @@ void NoteMeta(const GumboNode* node, PageFacts& facts) {
   for (const char* attr : {"property", "name", "itemprop"}) {
     const std::string key = AsciiLower(TrimSpace(Attribute(node, attr)));
     if (key.empty()) continue;
-    if (key == "og:title") SetOnce(facts.og_title, content);
-    else if (key == "og:url") SetOnce(facts.og_url, content);
-    else if (key == "og:site_name") SetOnce(facts.og_site_name, content);
-    else if (key == "og:locale") SetOnce(facts.og_locale, content);
-    else if (key == "article:published_time") SetOnce(facts.published_meta, content);
-    else if (key == "datepublished") SetOnce(facts.itemprop, content);
-    else if (key == "date" || key == "pubdate" || key == "publishdate" ||
-             key == "dc.date.issued" || key == "dcterms.created") {
+    if (key == "og:title")
+      SetOnce(facts.og_title, content);
+    else if (key == "og:url")
+      SetOnce(facts.og_url, content);
+    else if (key == "og:site_name")
+      SetOnce(facts.og_site_name, content);
+    else if (key == "og:locale")
+      SetOnce(facts.og_locale, content);
+    else if (key == "article:published_time")
+      SetOnce(facts.published_meta, content);
+    else if (key == "datepublished")
+      SetOnce(facts.itemprop, content);
+    else if (key == "date" || key == "pubdate" || key == "publishdate" || key == "dc.date.issued" ||
+             key == "dcterms.created") {
       SetOnce(facts.named_meta, content);
     }
   }
@@ -351,16 +403,20 @@ PageFacts CollectFacts(const GumboNode* root) {
     const GumboNode* node = stack.back();
     stack.pop_back();
     if (node->type != GUMBO_NODE_DOCUMENT && !IsElement(node)) continue;
-    const GumboVector& children = node->type == GUMBO_NODE_DOCUMENT ? node->v.document.children
-                                                                    : node->v.element.children;
+    const GumboVector& children =
+        node->type == GUMBO_NODE_DOCUMENT ? node->v.document.children : node->v.element.children;
     // Push in reverse so nodes come off the stack in document order.
     for (unsigned i = children.length; i > 0; --i) {
       stack.push_back(static_cast<const GumboNode*>(children.data[i - 1]));
     }
     if (!IsElement(node)) continue;
     switch (node->v.element.tag) {
-      case GUMBO_TAG_HTML: SetOnce(facts.html_lang, Attribute(node, "lang")); break;
-      case GUMBO_TAG_META: NoteMeta(node, facts); break;
+      case GUMBO_TAG_HTML:
+        SetOnce(facts.html_lang, Attribute(node, "lang"));
+        break;
+      case GUMBO_TAG_META:
+        NoteMeta(node, facts);
+        break;
       case GUMBO_TAG_TITLE:
         if (facts.title_element.empty()) facts.title_element = TextOf(node);
         break;
@@ -385,14 +441,17 @@ PageFacts CollectFacts(const GumboNode* root) {
           facts.times.emplace_back(node, *date);
         }
         break;
-      case GUMBO_TAG_ARTICLE: facts.articles.push_back(node); break;
+      case GUMBO_TAG_ARTICLE:
+        facts.articles.push_back(node);
+        break;
       case GUMBO_TAG_MAIN:
         if (!facts.main) facts.main = node;
         break;
       case GUMBO_TAG_BODY:
         if (!facts.body) facts.body = node;
         break;
-      default: break;
+      default:
+        break;
     }
   }
   return facts;
@@ -427,7 +486,8 @@ void ReadHtmlAs(std::string_view content, const std::string& origin, const std::
   }
   GumboOptions gumbo_options = kGumboDefaultOptions;
   gumbo_options.max_errors = 0;  // we never read gumbo's error list; keep it empty
-  const GumboOutputPtr output(gumbo_parse_with_options(&gumbo_options, content.data(), content.size()));
+  const GumboOutputPtr output(
+      gumbo_parse_with_options(&gumbo_options, content.data(), content.size()));
   if (!output) {
     ReportSkipped(sink, origin, "HTML parser failed");
     return;
@@ -491,9 +551,9 @@ void ReadHtmlAs(std::string_view content, const std::string& origin, const std::
   if (!article.pub_date) article.pub_date = facts.named_meta;
 
   // The headline often opens the body already (an <h1> in the article).
-  const bool body_has_title = !article.title.empty() && body.starts_with(article.title) &&
-                              (body.size() == article.title.size() ||
-                               body[article.title.size()] == '\n');
+  const bool body_has_title =
+      !article.title.empty() && body.starts_with(article.title) &&
+      (body.size() == article.title.size() || body[article.title.size()] == '\n');
   if (article.title.empty() || body_has_title) {
     article.raw_text = std::move(body);
   } else {

@@ -287,14 +287,16 @@ void JsonlReader::HandleLine(std::string_view line, size_t line_number, size_t f
   article.title = std::move(fields.title).value_or("");
   article.lang = std::move(fields.lang).value_or("");
   article.source = fields.source && !fields.source->empty() ? std::move(*fields.source)
-                                                             : std::move(fields.outlet).value_or("");
+                                                            : std::move(fields.outlet).value_or("");
   if (fields.pub_date_text) {
     const std::string_view date_text = TrimAscii(*fields.pub_date_text);
     if (!date_text.empty()) {
       article.pub_date = ParseIsoDate(date_text);
       double seconds = 0;
-      const auto r = std::from_chars(date_text.data(), date_text.data() + date_text.size(), seconds);
-      if (!article.pub_date && r.ec == std::errc() && r.ptr == date_text.data() + date_text.size()) {
+      const auto r =
+          std::from_chars(date_text.data(), date_text.data() + date_text.size(), seconds);
+      if (!article.pub_date && r.ec == std::errc() &&
+          r.ptr == date_text.data() + date_text.size()) {
         article.pub_date = DateFromTimestamp(seconds);
       }
       if (!article.pub_date) {

@@ -98,11 +98,11 @@ class JsonlReader {
   // so a line may be that much longer than the article it holds.
   size_t max_line_bytes_ = 0;
 
-  std::string head_;        // the first bytes, until the binary test is done
+  std::string head_;  // the first bytes, until the binary test is done
   bool head_checked_ = false;
   bool binary_ = false;
   bool saw_content_ = false;
-  std::string line_;        // the current, unfinished line
+  std::string line_;  // the current, unfinished line
   bool line_too_long_ = false;
   size_t line_number_ = 0;  // lines finished so far
   size_t offset_ = 0;       // bytes consumed before line_ (BOM included)

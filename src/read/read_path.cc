@@ -136,10 +136,12 @@ class DecompressingSource final : public Source {
 };
 
 bool IsCompressed(std::string_view magic) {
-  return magic.starts_with("\x1F\x8B") ||                            // gzip
-         magic.starts_with("BZh") ||                                 // bzip2
-         magic.starts_with(std::string_view("\xFD" "7zXZ\0", 6)) ||  // xz
-         magic.starts_with("\x28\xB5\x2F\xFD");                      // zstd
+  return magic.starts_with("\x1F\x8B") ||  // gzip
+         magic.starts_with("BZh") ||       // bzip2
+         magic.starts_with(std::string_view("\xFD"
+                                            "7zXZ\0",
+                                            6)) ||  // xz
+         magic.starts_with("\x28\xB5\x2F\xFD");     // zstd
 }
 
 // Reads until `size` bytes or the end; `out` holds what was read.

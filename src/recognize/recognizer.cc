@@ -16,14 +16,14 @@
 // Word boundaries are checked in the callback, on the characters just
 // before and after the match (looking past the scanned span into the whole
 // folded text, so a Find(within) never matches half a word).
-#include "sitrep/recognize.h"
-
 #include <hs/hs.h>
 #include <unicode/uchar.h>
 
 #include <algorithm>
 #include <array>
 #include <cstdio>
+
+#include "sitrep/recognize.h"
 
 namespace sitrep {
 namespace {
@@ -195,10 +195,9 @@ Result<Recognizer> Recognizer::Create(const LanguagePack& pack) {
       info.entry = static_cast<uint32_t>(entry);
       std::string expr;
       if (!BuildExpression(FoldForMatch(phrase), expr, info)) {
-        return MakeError(ErrorCode::kInvalidInput, "pack " + pack.code + ", table " +
-                                                       MentionKindName(kind) + ": phrase '" +
-                                                       std::string(phrase) +
-                                                       "' has nothing to match");
+        return MakeError(ErrorCode::kInvalidInput,
+                         "pack " + pack.code + ", table " + MentionKindName(kind) + ": phrase '" +
+                             std::string(phrase) + "' has nothing to match");
       }
       expressions.push_back(std::move(expr));
       impl->patterns.push_back(info);
@@ -302,11 +301,11 @@ std::vector<Mention> Recognizer::Find(const NormalizedText& text, Span within,
   }
 
   s.matches.clear();
-  ScanContext context{&impl_->patterns, s.canonical, folded, folded_span.begin,
-                      folded_span.end,  &s.matches};
+  ScanContext context{&impl_->patterns,  s.canonical,     folded,
+                      folded_span.begin, folded_span.end, &s.matches};
   const hs_error_t rc =
-      hs_scan(impl_->database.get(), s.canonical.data(), static_cast<unsigned int>(s.canonical.size()),
-              0, s.scratch.get(), OnMatch, &context);
+      hs_scan(impl_->database.get(), s.canonical.data(),
+              static_cast<unsigned int>(s.canonical.size()), 0, s.scratch.get(), OnMatch, &context);
   if (rc != HS_SUCCESS) return mentions;
 
   // One report per (pattern, start) is expected; keep the longest if not.

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <deque>
+#include <limits>
+#include <tuple>
 #include <filesystem>
 #include <map>
 #include <memory>
@@ -354,9 +356,7 @@ Result<IngestOutcome> Store::Impl::IngestLocked(const StoredArticle& article,
   insert_fts.Reset().Bind(1, article_rowid).Bind(2, article.title).Bind(3, article.text);
   if (auto s = insert_fts.Run(); !s) return tl::unexpected(s.error());
 
-  // The component: every stored report connected to the new ones through
-  // CanMerge. Re-clustering exactly this set keeps the stored events a
-  // function of the set of articles (docs/merge.md, "Determinism").
+  // The new reports; stored reports join `items` as the re-merge reaches them.
   std::vector<std::shared_ptr<const MergeItem>> items;
   std::vector<int64_t> rowids;
   std::unordered_map<int64_t, size_t> index_of;  // report rowid -> items index
@@ -427,16 +427,42 @@ Result<IngestOutcome> Store::Impl::IngestLocked(const StoredArticle& article,
   }
   outcome.report_count = events.size();
 
+  // The re-merge. Clustering places reports greedily in canonical order, so
+  // every report before the earliest new one (`threshold`) keeps its group.
+  // Only reports after it can move: those reachable from the new reports
+  // through CanMerge, directly or through one earlier report (a group-mate
+  // whose group they may now join or leave). docs/merge.md, "Determinism".
+  using Key = std::tuple<int64_t, std::string, uint32_t>;
+  auto key_of = [&](size_t i) {
+    const auto window = EventDayWindow(items[i]->event, merge);
+    return Key{window ? window->first_day : std::numeric_limits<int64_t>::max(),
+               items[i]->content_hash, items[i]->report_index};
+  };
+  std::vector<Key> keys;
+  for (size_t i = 0; i < items.size(); ++i) keys.push_back(key_of(i));
+  std::optional<Key> threshold;
+  for (size_t i = 0; i < items.size(); ++i) {
+    if (std::get<0>(keys[i]) != std::numeric_limits<int64_t>::max() && (!threshold || keys[i] < *threshold))
+      threshold = keys[i];
+  }
+  auto add_node = [&](int64_t rowid) -> Result<size_t> {
+    if (auto it = index_of.find(rowid); it != index_of.end()) return it->second;
+    auto loaded = LoadReport(rowid);
+    if (!loaded) return tl::unexpected(loaded.error());
+    index_of[rowid] = items.size();
+    items.push_back(std::move(*loaded));
+    rowids.push_back(rowid);
+    is_new.push_back(false);
+    keys.push_back(key_of(items.size() - 1));
+    return items.size() - 1;
+  };
   const double query_pad_km = std::max(merge.radius_near_km, merge.radius_place_km);
-  std::deque<size_t> frontier;
-  for (size_t i = 0; i < items.size(); ++i) frontier.push_back(i);
-  while (!frontier.empty()) {
-    const size_t current = frontier.front();
-    frontier.pop_front();
-    const Event& current_event = items[current]->event;
-    const std::optional<DayWindow> window = EventDayWindow(current_event, merge);
-    if (!window) continue;  // undated reports never merge
-    const Box box = ReportBox(current_event, *window, query_pad_km, merge.date_slack_days);
+  // The stored reports CanMerge accepts with node `i` (rtree, then the rule).
+  auto neighbours = [&](size_t i) -> Result<std::vector<size_t>> {
+    std::vector<size_t> out;
+    const std::optional<DayWindow> window = EventDayWindow(items[i]->event, merge);
+    if (!window) return out;  // undated reports never merge
+    const Box box = ReportBox(items[i]->event, *window, query_pad_km, merge.date_slack_days);
     candidates.Reset()
         .Bind(1, box.day_min)
         .Bind(2, box.day_max)
@@ -454,23 +480,55 @@ Result<IngestOutcome> Store::Impl::IngestLocked(const StoredArticle& article,
     candidates.Reset();
     std::sort(found_ids.begin(), found_ids.end());
     for (int64_t id : found_ids) {
-      if (index_of.count(id)) continue;
-      auto loaded = LoadReport(id);
-      if (!loaded) return tl::unexpected(loaded.error());
-      if (!CanMerge(current_event, (*loaded)->event, merge).merge()) continue;
-      index_of[id] = items.size();
-      items.push_back(std::move(*loaded));
-      rowids.push_back(id);
-      is_new.push_back(false);
-      frontier.push_back(items.size() - 1);
+      if (id == rowids[i]) continue;
+      auto node = add_node(id);
+      if (!node) return tl::unexpected(node.error());
+      if (CanMerge(items[i]->event, items[*node]->event, merge).merge()) out.push_back(*node);
+    }
+    return out;
+  };
+  std::vector<bool> movable(items.size(), true);  // new reports, then later ones reached
+  std::vector<bool> bridged(items.size(), false);
+  auto grow = [&] {
+    movable.resize(items.size(), false);
+    bridged.resize(items.size(), false);
+  };
+  std::deque<size_t> frontier;
+  for (size_t i = 0; i < items.size(); ++i) frontier.push_back(i);
+  while (threshold && !frontier.empty()) {
+    const size_t current = frontier.front();
+    frontier.pop_front();
+    auto near = neighbours(current);
+    if (!near) return tl::unexpected(near.error());
+    grow();
+    for (size_t n : *near) {
+      if (movable[n]) continue;
+      if (keys[n] > *threshold) {
+        movable[n] = true;
+        frontier.push_back(n);
+        continue;
+      }
+      if (bridged[n]) continue;
+      bridged[n] = true;
+      auto second = neighbours(n);
+      if (!second) return tl::unexpected(second.error());
+      grow();
+      for (size_t m : *second) {
+        if (!movable[m] && keys[m] > *threshold) {
+          movable[m] = true;
+          frontier.push_back(m);
+        }
+      }
     }
   }
+  grow();
 
-  // The events the old members of the component belong to: all of their
-  // members are in the component (the invariant the re-cluster keeps).
+  // The groups a movable report is in or may join: every group with a
+  // member that is movable or a bridge, loaded with all of its members.
   std::set<int64_t> old_events;
-  for (size_t i = 0; i < items.size(); ++i) {
-    if (is_new[i]) continue;
+  const size_t reached = items.size();
+  for (size_t i = 0; i < reached; ++i) {
+    if (is_new[i] || !(movable[i] || bridged[i])) continue;
     event_of_report.Reset().Bind(1, rowids[i]);
     auto row = event_of_report.Step();
     if (!row) return tl::unexpected(row.error());
@@ -480,6 +538,7 @@ Result<IngestOutcome> Store::Impl::IngestLocked(const StoredArticle& article,
   // An old event whose members are exactly a new group is unchanged (the
   // merged record is a function of its members): it is left as it is.
   std::map<std::vector<int64_t>, int64_t> old_by_members;
+  std::unordered_map<int64_t, int64_t> event_of;  // report rowid -> old event rowid
   for (int64_t event_rowid : old_events) {
     std::vector<int64_t> members;
     event_members.Reset().Bind(1, event_rowid);
@@ -490,17 +549,41 @@ Result<IngestOutcome> Store::Impl::IngestLocked(const StoredArticle& article,
       members.push_back(event_members.Int(0));
     }
     event_members.Reset();
+    for (int64_t member : members) event_of[member] = event_rowid;
     old_by_members[std::move(members)] = event_rowid;
   }
-
+  // The replay set: the new and movable reports, and every member of the
+  // loaded groups. Members before the threshold keep their group.
+  std::vector<size_t> replay;
+  for (size_t i = 0; i < reached; ++i) {
+    if (is_new[i] || movable[i]) replay.push_back(i);
+  }
+  for (const auto& [rowid, event_rowid] : event_of) {
+    auto node = add_node(rowid);
+    if (!node) return tl::unexpected(node.error());
+    grow();
+    if (!is_new[*node] && !movable[*node]) replay.push_back(*node);
+  }
+  std::sort(replay.begin(), replay.end());
+  replay.erase(std::unique(replay.begin(), replay.end()), replay.end());
   std::vector<MergeItem> plain;  // the merge works on values
-  plain.reserve(items.size());
-  for (const auto& item : items) plain.push_back(*item);
-  const std::vector<std::vector<size_t>> groups = ClusterReports(plain, merge);
+  std::vector<int64_t> fixed;
+  std::vector<int64_t> plain_rowids;
+  std::vector<bool> plain_new;
+  plain.reserve(replay.size());
+  for (size_t i : replay) {
+    plain.push_back(*items[i]);
+    plain_rowids.push_back(rowids[i]);
+    plain_new.push_back(is_new[i]);
+    const bool before = threshold && keys[i] < *threshold;
+    auto it = event_of.find(rowids[i]);
+    fixed.push_back(before && it != event_of.end() ? it->second : -1);
+  }
+  const std::vector<std::vector<size_t>> groups = ReclusterReports(plain, fixed, merge);
   std::vector<bool> keep(groups.size(), false);
   for (size_t g = 0; g < groups.size(); ++g) {
     std::vector<int64_t> members;
-    for (size_t m : groups[g]) members.push_back(rowids[m]);
+    for (size_t m : groups[g]) members.push_back(plain_rowids[m]);
     std::sort(members.begin(), members.end());
     if (auto it = old_by_members.find(members); it != old_by_members.end()) {
       keep[g] = true;
@@ -519,9 +602,9 @@ Result<IngestOutcome> Store::Impl::IngestLocked(const StoredArticle& article,
     const std::vector<size_t>& group = groups[g];
     if (keep[g]) continue;
     const Event merged = MergeCluster(plain, group, merge);
-    if (auto s = InsertEvent(merged, plain, group, rowids); !s) return tl::unexpected(s.error());
+    if (auto s = InsertEvent(merged, plain, group, plain_rowids); !s) return tl::unexpected(s.error());
     size_t new_members = 0;
-    for (size_t member : group) new_members += is_new[member] ? 1 : 0;
+    for (size_t member : group) new_members += plain_new[member] ? 1 : 0;
     if (new_members == 0) continue;
     if (new_members == group.size()) {
       ++outcome.new_event_count;

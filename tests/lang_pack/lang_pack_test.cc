@@ -150,8 +150,9 @@ TEST(LoadLanguagePack, BadRowsAreSkippedWithTheirReason) {
     const char* row;
     const char* message;
   } cases[] = {
-      {"casualties.tsv", "tués\tdead", "unknown kind 'dead', expected killed, injured, missing, "
-                                       "abducted, detained or unharmed"},
+      {"casualties.tsv", "tués\tdead",
+       "unknown kind 'dead', expected killed, injured, missing, "
+       "abducted, detained or unharmed"},
       {"triggers.tsv", "frappe\tBombing\tAttack", "unknown event_type 'Bombing'"},
       {"triggers.tsv", "frappe\tBattles\tGrenade",
        "sub_event_type 'Grenade' is not a sub-event type of 'Battles'"},
@@ -164,8 +165,7 @@ TEST(LoadLanguagePack, BadRowsAreSkippedWithTheirReason) {
       {"actors.tsv", "occupants\tMilitary Forces of Russia\tarmy",
        "unknown role 'army', expected armed, victim or any"},
       {"numbers.tsv", "vingt\t2O", "value '2O' is not a number"},
-      {"numbers.tsv", "vingt\t20\tunits",
-       "unknown kind 'units', expected unit or multiplier"},
+      {"numbers.tsv", "vingt\t20\tunits", "unknown kind 'units', expected unit or multiplier"},
       {"quantifiers.tsv", "une trentaine\trange\t25", "range needs low and high"},
       {"quantifiers.tsv", "une trentaine\trange\t35\t25", "range 35..25 is not 0 <= low <= high"},
       {"quantifiers.tsv", "au moins\tat_least\t1\t2", "low and high are only for kind range"},

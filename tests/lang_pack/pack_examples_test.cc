@@ -33,7 +33,9 @@ std::vector<std::string> PackFolders(const std::string& root) {
 
 std::string FolderName(const ::testing::TestParamInfo<std::string>& info) {
   std::string name = fs::path(info.param).filename().string();
-  std::replace_if(name.begin(), name.end(), [](char c) { return !std::isalnum(static_cast<unsigned char>(c)); }, '_');
+  std::replace_if(
+      name.begin(), name.end(), [](char c) { return !std::isalnum(static_cast<unsigned char>(c)); },
+      '_');
   return name;
 }
 
@@ -45,7 +47,8 @@ TEST_P(PackExamples, EveryRowLoads) {
   ASSERT_TRUE(pack) << pack.error().message;
   std::ostringstream skipped;
   for (const Diagnostic& d : sink.Take()) {
-    if (d.severity == Diagnostic::Severity::kSkipped) skipped << "\n  " << d.where << ": " << d.message;
+    if (d.severity == Diagnostic::Severity::kSkipped)
+      skipped << "\n  " << d.where << ": " << d.message;
   }
   EXPECT_EQ(skipped.str(), "") << "rows skipped while loading " << GetParam();
 }

@@ -18,8 +18,8 @@ TEST(Taxonomy, ValidatesSubTypeAgainstItsType) {
   EXPECT_TRUE(IsValidEventType("Explosions/Remote violence", "Shelling/artillery/missile attack"));
   EXPECT_TRUE(IsValidEventType("Violence against civilians", "Abduction/forced disappearance"));
   EXPECT_TRUE(IsValidEventType("Riots", ""));
-  EXPECT_FALSE(IsValidEventType("Battles", "Grenade"));           // a sub-type of another type
-  EXPECT_FALSE(IsValidEventType("battles", "Armed clash"));       // case matters
+  EXPECT_FALSE(IsValidEventType("Battles", "Grenade"));      // a sub-type of another type
+  EXPECT_FALSE(IsValidEventType("battles", "Armed clash"));  // case matters
   EXPECT_FALSE(IsValidEventType("Explosions", "Grenade"));
   EXPECT_FALSE(IsValidEventType("", ""));
 }

@@ -36,6 +36,7 @@ LanguagePack EnglishPack() {
                    {"between", QuantifierKind::kBetween},
                    {"and", QuantifierKind::kRangeJoiner},
                    {"to", QuantifierKind::kRangeJoiner}};
+  p.date_words = {{"september", DateWordKind::kMonth, 9}, {"sept.", DateWordKind::kMonth, 9}};
   return p;
 }
 
@@ -65,6 +66,7 @@ LanguagePack FrenchPack() {
                    {"entre", QuantifierKind::kBetween},
                    {"et", QuantifierKind::kRangeJoiner},
                    {"à", QuantifierKind::kRangeJoiner}};
+  p.date_words = {{"septembre", DateWordKind::kMonth, 9}};
   return p;
 }
 
@@ -175,6 +177,7 @@ TEST(ParseQuantities, FrenchTable) {
       {"20, 30", {"[20] 20/20/20", "[30] 30/30/30"}},
       {"le 1er septembre à 16:30", {}},
       {"le 25/09/2022 et le 2022-09-25", {}},
+      {"Le 25 septembre 2022, 20 personnes", {"[20] 20/20/20"}},
       {"En 2022, 7 voitures", {"[2022] 2022/2022/2022 year", "[7] 7/7/7"}},
   });
 }
@@ -207,6 +210,8 @@ TEST(ParseQuantities, EnglishTable) {
       {"one two three", {"[one] 1/1/1 written", "[two] 2/2/2 written", "[three] 3/3/3 written"}},
       {"twenty thirty", {"[twenty] 20/20/20 written", "[thirty] 30/30/30 written"}},
       {"3 million", {"[3 million] 3000000/3000000/3000000"}},
+      {"On Sept. 25, 20 people", {"[20] 20/20/20"}},
+      {"On September 25, 2022", {"[2022] 2022/2022/2022 year"}},
       {"In 2022, 20 people", {"[2022] 2022/2022/2022 year", "[20] 20/20/20"}},
       {"at least 2022", {"[at least 2022]{2022} 2022/2022/-"}},
       {"20, 30", {"[20] 20/20/20", "[30] 30/30/30"}},
@@ -247,6 +252,7 @@ std::optional<LanguagePack> LoadRealPack(const std::string& dir) {
   small.date_order = pack->date_order;
   small.numbers = pack->numbers;
   small.quantifiers = pack->quantifiers;
+  small.date_words = pack->date_words;
   return small;
 }
 
@@ -265,6 +271,7 @@ TEST(ParseQuantities, RealFrenchPack) {
       {"Il y a 1 200 habitants.", {"[1 200] 1200/1200/1200"}},
       {"Plus d'une centaine de blessés.", {"[Plus d'une centaine]{une centaine} 101/-/- approx written"}},
       {"Deux autres civils.", {"[Deux autres]{Deux} 2/2/2 another written"}},
+      {"Le 25 septembre 2022, 20 civils.", {"[20] 20/20/20"}},
       {"Entre 12 et 17 morts.", {"[Entre 12 et 17]{12 et 17} 12/-/17"}},
   });
 }

@@ -16,7 +16,8 @@ struct Collected {
 Collected RunHtml(std::string_view content, const std::string& origin = "site/page.html") {
   CollectingSink sink;
   Collected out;
-  ReadHtml(content, origin, ReadOptions{}, sink, [&](Article a) { out.articles.push_back(std::move(a)); });
+  ReadHtml(content, origin, ReadOptions{}, sink,
+           [&](Article a) { out.articles.push_back(std::move(a)); });
   out.diagnostics = sink.Take();
   return out;
 }
@@ -87,20 +88,26 @@ TEST(ReadHtml, PicksThePublicationDateFromEachSource) {
     Date expected;
   };
   const std::vector<Case> cases = {
-      {R"(<meta property="article:published_time" content="2021-03-04T10:00:00Z">)", "", {2021, 3, 4}},
+      {R"(<meta property="article:published_time" content="2021-03-04T10:00:00Z">)",
+       "",
+       {2021, 3, 4}},
       {R"(<script type="application/ld+json">{"@context": "https://schema.org", "@graph": [{"@type": "WebPage"}, {"@type": "NewsArticle", "datePublished": "2021-03-05T09:00:00+01:00"}]}</script>)",
-       "", {2021, 3, 5}},
+       "",
+       {2021, 3, 5}},
       {R"(<script type="application/ld+json">[{"@type": "NewsArticle", "datePublished": "2021-03-06"}]</script>)",
-       "", {2021, 3, 6}},
+       "",
+       {2021, 3, 6}},
       {"", R"(<p>Posted <time datetime="2021-03-07T08:00">Sunday</time>.</p>)", {2021, 3, 7}},
       {R"(<meta name="DC.date.issued" content="2021-03-08">)", "", {2021, 3, 8}},
       {R"(<meta name="pubdate" content="2021-03-09">)", "", {2021, 3, 9}},
       // The page's own published_time wins over a <time> in the text.
       {R"(<meta property="article:published_time" content="2021-03-10">)",
-       R"(<p><time datetime="2020-01-01">long ago</time></p>)", {2021, 3, 10}},
+       R"(<p><time datetime="2020-01-01">long ago</time></p>)",
+       {2021, 3, 10}},
       // Broken JSON-LD is ignored; the next source is used.
       {R"(<script type="application/ld+json">{"datePublished": </script><meta name="date" content="2021-03-11">)",
-       "", {2021, 3, 11}},
+       "",
+       {2021, 3, 11}},
   };
   for (size_t i = 0; i < cases.size(); ++i) {
     const std::string page = "<html><head>" + cases[i].head + "</head><body><p>Body text.</p>" +
@@ -146,7 +153,8 @@ TEST(ReadHtml, PrefersArticleThenMainThenBody) {
   EXPECT_EQ(got.articles[0].raw_text, "In main.");
   // Of several <article>s, the one with the most text.
   got = RunHtml(
-      "<article><p>Teaser.</p></article><article><p>The full story, which is longer.</p></article>");
+      "<article><p>Teaser.</p></article><article><p>The full story, which is "
+      "longer.</p></article>");
   ASSERT_EQ(got.articles.size(), 1u);
   EXPECT_EQ(got.articles[0].raw_text, "The full story, which is longer.");
 }
@@ -159,16 +167,16 @@ TEST(ReadHtml, OgUrlWhenNoCanonicalLink) {
 }
 
 TEST(ReadHtml, CutOffPageStillGivesItsText) {
-  const Collected got =
-      RunHtml("<html><head><title>Cut</title></head><body><div><p>First paragraph.</p><p>Second "
-              "paragraph cut o");
+  const Collected got = RunHtml(
+      "<html><head><title>Cut</title></head><body><div><p>First paragraph.</p><p>Second "
+      "paragraph cut o");
   ASSERT_EQ(got.articles.size(), 1u);
   EXPECT_EQ(got.articles[0].raw_text, "Cut\n\nFirst paragraph.\n\nSecond paragraph cut o");
 }
 
 TEST(ReadHtml, TableCellsAndRows) {
-  const Collected got =
-      RunHtml("<table><tr><td>Kharkiv</td><td>3</td></tr><tr><td>Odesa</td><td>1</td></tr></table>");
+  const Collected got = RunHtml(
+      "<table><tr><td>Kharkiv</td><td>3</td></tr><tr><td>Odesa</td><td>1</td></tr></table>");
   ASSERT_EQ(got.articles.size(), 1u);
   EXPECT_EQ(got.articles[0].raw_text, "Kharkiv 3\n\nOdesa 1");
 }
@@ -211,7 +219,8 @@ TEST(ReadHtml, ManySiblingsAndSelfClosingTagsAreNotNesting) {
   const Collected got = RunHtml(page);
   EXPECT_TRUE(got.diagnostics.empty());
   ASSERT_EQ(got.articles.size(), 1u);
-  EXPECT_TRUE(got.articles[0].raw_text.ends_with("s\n\nitem\n\ns\n\nEnd.")) << got.articles[0].raw_text.substr(0, 80);
+  EXPECT_TRUE(got.articles[0].raw_text.ends_with("s\n\nitem\n\ns\n\nEnd."))
+      << got.articles[0].raw_text.substr(0, 80);
 }
 
 TEST(ReadHtml, BadBytesAreSkippedWithTheOffset) {

@@ -24,7 +24,8 @@ Collected RunJsonl(std::string_view content, const std::string& origin,
   Collected out;
   ReadOptions options;
   options.max_article_bytes = max_bytes;
-  ReadJsonl(content, origin, options, sink, [&](Article a) { out.articles.push_back(std::move(a)); });
+  ReadJsonl(content, origin, options, sink,
+            [&](Article a) { out.articles.push_back(std::move(a)); });
   out.skipped = sink.skipped_count();
   out.warnings = sink.warning_count();
   out.diagnostics = sink.Take();
@@ -166,8 +167,8 @@ TEST(ReadJsonl, ArticleOverTheLimitIsSkipped) {
 }
 
 TEST(ReadJsonl, UnreadableDateIsAWarningAndTheArticleIsKept) {
-  const Collected got = RunJsonl(
-      "{\"url\": 5, \"pub_date\": \"last Tuesday\", \"text\": \"Kept.\"}\n", "d.jsonl");
+  const Collected got =
+      RunJsonl("{\"url\": 5, \"pub_date\": \"last Tuesday\", \"text\": \"Kept.\"}\n", "d.jsonl");
   ASSERT_EQ(got.articles.size(), 1u);
   EXPECT_FALSE(got.articles[0].pub_date.has_value());
   EXPECT_EQ(got.articles[0].url, "");
@@ -215,7 +216,8 @@ TEST(ReadJsonl, ChunkedFeedingMatchesOneBuffer) {
 }
 
 TEST(ReadJsonl, GoldDevFileReadsEightyArticlesCleanly) {
-  const std::filesystem::path gold = std::filesystem::path(SITREP_SHARED_DIR) / "gold" / "dev.jsonl";
+  const std::filesystem::path gold =
+      std::filesystem::path(SITREP_SHARED_DIR) / "gold" / "dev.jsonl";
   if (!std::filesystem::exists(gold)) GTEST_SKIP() << "no gold file at " << gold;
   CollectingSink sink;
   std::vector<Article> articles;

@@ -29,7 +29,8 @@ class ReadPathTest : public ::testing::Test {
   void Write(const std::string& relative, std::string_view bytes) {
     const fs::path path = root_ / relative;
     fs::create_directories(path.parent_path());
-    std::ofstream(path, std::ios::binary).write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    std::ofstream(path, std::ios::binary)
+        .write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
   }
 
   Status Read(const std::string& path, const ReadOptions& options = ReadOptions{}) {

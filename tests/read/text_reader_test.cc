@@ -14,12 +14,14 @@ struct Collected {
   size_t skipped = 0;
 };
 
-Collected RunText(std::string_view content, const std::string& origin, size_t max_bytes = kMaxArticleBytes) {
+Collected RunText(std::string_view content, const std::string& origin,
+                  size_t max_bytes = kMaxArticleBytes) {
   CollectingSink sink;
   Collected out;
   ReadOptions options;
   options.max_article_bytes = max_bytes;
-  ReadText(content, origin, options, sink, [&](Article a) { out.articles.push_back(std::move(a)); });
+  ReadText(content, origin, options, sink,
+           [&](Article a) { out.articles.push_back(std::move(a)); });
   out.skipped = sink.skipped_count();
   out.diagnostics = sink.Take();
   return out;
@@ -27,7 +29,8 @@ Collected RunText(std::string_view content, const std::string& origin, size_t ma
 
 TEST(ReadText, WholeInputIsOneArticleWithBomStrippedAndCrlfNormalised) {
   const Collected got =
-      RunText("\xEF\xBB\xBFLa ville est calme.\r\nLe pont est ferm\xC3\xA9.\rFin.\r\n", "news/day1/calm.txt");
+      RunText("\xEF\xBB\xBFLa ville est calme.\r\nLe pont est ferm\xC3\xA9.\rFin.\r\n",
+              "news/day1/calm.txt");
   ASSERT_EQ(got.articles.size(), 1u);
   EXPECT_TRUE(got.diagnostics.empty());
   const Article& a = got.articles[0];
@@ -49,9 +52,13 @@ TEST(ReadText, BadInputsAreSkippedWithTheReason) {
       {"\xEF\xBB\xBF", kMaxArticleBytes, "empty file"},
       {" \n\t\r\n", kMaxArticleBytes, "no text (only whitespace)"},
       {std::string("hello\0world", 11), kMaxArticleBytes, "binary data (NUL byte at byte 5)"},
-      {"abc\xFF" "def", kMaxArticleBytes, "invalid UTF-8 at byte 3"},
+      {"abc\xFF"
+       "def",
+       kMaxArticleBytes, "invalid UTF-8 at byte 3"},
       // Offsets count the BOM: the truncated sequence starts at byte 5.
-      {"\xEF\xBB\xBF" "ab\xC3", kMaxArticleBytes, "invalid UTF-8 at byte 5"},
+      {"\xEF\xBB\xBF"
+       "ab\xC3",
+       kMaxArticleBytes, "invalid UTF-8 at byte 5"},
       {"\xED\xA0\x80", kMaxArticleBytes, "invalid UTF-8 at byte 0"},  // a surrogate
       {"eleven char", 10, "larger than the limit of 10 bytes"},
   };

@@ -1,8 +1,8 @@
-#include "sitrep/recognize.h"
-
 #include <gtest/gtest.h>
 
 #include <sstream>
+
+#include "sitrep/recognize.h"
 
 namespace sitrep {
 namespace {
@@ -121,10 +121,16 @@ TEST(Recognizer, SpacesAndHyphensInPhrasesMatchAnyRunOfThem) {
 TEST(Recognizer, ApostropheIsAWordBoundary) {
   EXPECT_EQ(FindAll("l'armée"), (std::vector<Found>{{K::kActor, 0, "armée", 2}}));
   // A typographic apostrophe folds to ' and is three bytes in the text.
-  EXPECT_EQ(FindAll("L\xE2\x80\x99" "armée"), (std::vector<Found>{{K::kActor, 0, "armée", 4}}));
+  EXPECT_EQ(FindAll("L\xE2\x80\x99"
+                    "armée"),
+            (std::vector<Found>{{K::kActor, 0, "armée", 4}}));
   // A phrase with an apostrophe matches the typographic one.
-  EXPECT_EQ(FindAll("jusqu\xE2\x80\x99" "à vingt"),
-            (std::vector<Found>{{K::kQuantifier, 2, "jusqu\xE2\x80\x99" "à", 0},
+  EXPECT_EQ(FindAll("jusqu\xE2\x80\x99"
+                    "à vingt"),
+            (std::vector<Found>{{K::kQuantifier, 2,
+                                 "jusqu\xE2\x80\x99"
+                                 "à",
+                                 0},
                                 {K::kNumber, 0, "vingt", 11}}));
 }
 
@@ -136,24 +142,24 @@ TEST(Recognizer, PunctuationAtAPhraseEndNeedsNoBoundary) {
 TEST(Recognizer, LongerMentionOfTheSameKindWins) {
   // "quatre-vingt-dix" hides "vingt"; "au moins" hides "moins"; "forces
   // spéciales" hides "forces".
-  EXPECT_EQ(FindAll("quatre-vingt-dix"), (std::vector<Found>{{K::kNumber, 1, "quatre-vingt-dix", 0}}));
+  EXPECT_EQ(FindAll("quatre-vingt-dix"),
+            (std::vector<Found>{{K::kNumber, 1, "quatre-vingt-dix", 0}}));
   EXPECT_EQ(FindAll("Au moins vingt."),
             (std::vector<Found>{{K::kQuantifier, 0, "Au moins", 0}, {K::kNumber, 0, "vingt", 9}}));
-  EXPECT_EQ(FindAll("Les forces spéciales et les forces."),
-            (std::vector<Found>{{K::kActor, 2, "forces spéciales", 4},
-                                {K::kActor, 1, "forces", 29}}));
+  EXPECT_EQ(
+      FindAll("Les forces spéciales et les forces."),
+      (std::vector<Found>{{K::kActor, 2, "forces spéciales", 4}, {K::kActor, 1, "forces", 29}}));
 }
 
 TEST(Recognizer, MentionsOfDifferentKindsMayNest) {
   // weapon "missile" inside hedge "missile strike": both kept, longer first.
-  EXPECT_EQ(FindAll("A missile strike."),
-            (std::vector<Found>{{K::kHedge, 0, "missile strike", 2},
-                                {K::kWeapon, 0, "missile", 2}}));
+  EXPECT_EQ(FindAll("A missile strike."), (std::vector<Found>{{K::kHedge, 0, "missile strike", 2},
+                                                              {K::kWeapon, 0, "missile", 2}}));
 }
 
 TEST(Recognizer, DuplicatePhraseReportsEveryEntry) {
   EXPECT_EQ(FindAll("Trois disparus."), (std::vector<Found>{{K::kCasualty, 2, "disparus", 6},
-                                                           {K::kCasualty, 3, "disparus", 6}}));
+                                                            {K::kCasualty, 3, "disparus", 6}}));
 }
 
 TEST(Recognizer, MatchesCyrillicPhrases) {
@@ -204,7 +210,8 @@ TEST(Recognizer, PhraseThatCannotMatchIsAnErrorNamingIt) {
   auto recognizer = Recognizer::Create(pack);
   ASSERT_FALSE(recognizer);
   EXPECT_EQ(recognizer.error().code, ErrorCode::kInvalidInput);
-  EXPECT_EQ(recognizer.error().message, "pack zz, table trigger: phrase ' - ' has nothing to match");
+  EXPECT_EQ(recognizer.error().message,
+            "pack zz, table trigger: phrase ' - ' has nothing to match");
 
   pack.triggers[1].phrase = "*";
   recognizer = Recognizer::Create(pack);
@@ -215,8 +222,8 @@ TEST(Recognizer, PhraseThatCannotMatchIsAnErrorNamingIt) {
 TEST(Recognizer, StemInsideAPhraseMatchesAnyEnding) {
   LanguagePack pack;
   pack.code = "zz";
-  pack.triggers.push_back(
-      TriggerEntry{"bombard* village*", "Explosions/Remote violence", "Shelling/artillery/missile attack", false});
+  pack.triggers.push_back(TriggerEntry{"bombard* village*", "Explosions/Remote violence",
+                                       "Shelling/artillery/missile attack", false});
   auto recognizer = Recognizer::Create(pack);
   ASSERT_TRUE(recognizer) << recognizer.error().message;
   auto scratch = recognizer->MakeScratch();

@@ -59,11 +59,16 @@ struct GeocodeContext {
 
 struct GeocodeOptions {
   // A candidate found only through its skeleton key, without a cue, must
-  // have at least this population to be taken (default: 1000).
-  int64_t min_population_skeleton_uncued = 1000;
+  // have at least this population to be taken (default: 10000).
+  int64_t min_population_skeleton_uncued = 10000;
+  // An exact match without a cue must have at least this population (or be
+  // an admin area) in the article's country (default: 1000); sentence-first
+  // words, which are capitalised anyway, at least 10 times as many.
+  int64_t min_population_uncued = 1000;
   // Two candidates whose scores differ by less than this stay ambiguous:
-  // precision is lowered and both are named (default: 0.05).
-  double ambiguity_margin = 0.05;
+  // precision is lowered and both are named. 0.03 is a population ratio of
+  // about 2.4 with no context to tell them apart (default: 0.03).
+  double ambiguity_margin = 0.03;
 };
 
 class Geocoder {

@@ -118,6 +118,9 @@ struct DateWordEntry {
   std::string phrase;
   DateWordKind kind = DateWordKind::kMonth;
   int value = 0;
+  // A month name that is also a common word ("may", "march"): a date only
+  // next to a day number or a year.
+  bool needs_day = false;
 };
 
 enum class AttributionKind : uint8_t { kSay, kAccordingTo };

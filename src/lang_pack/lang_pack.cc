@@ -439,7 +439,7 @@ void LoadTables(const fs::path& dir, LanguagePack& pack, DiagnosticSink& sink) {
     return {};
   });
 
-  LoadTable(dir, "dates.tsv", 2, 3, sink, [&](const Row& row) -> std::string {
+  LoadTable(dir, "dates.tsv", 2, 4, sink, [&](const Row& row) -> std::string {
     DateWordEntry e;
     if (auto err = CheckPhrase(row.cells[0], row.where, sink); !err.empty()) return err;
     e.phrase = row.cells[0];
@@ -457,6 +457,12 @@ void LoadTables(const fs::path& dir, LanguagePack& pack, DiagnosticSink& sink) {
     }
     if (e.kind == DateWordKind::kWeekday && (e.value < 1 || e.value > 7)) {
       return "weekday " + std::to_string(e.value) + " is not 1..7";
+    }
+    if (row.cells.size() > 3) {
+      if (row.cells[3] != "needs_day") {
+        return "fourth column must be needs_day, got '" + std::string(row.cells[3]) + "'";
+      }
+      e.needs_day = true;
     }
     pack.date_words.push_back(std::move(e));
     return {};

@@ -287,6 +287,7 @@ struct Word {
   DateWordKind kind = DateWordKind::kMonth;
   int value = 0;
   bool used = false;
+  bool needs_day = false;
 };
 
 }  // namespace
@@ -305,7 +306,7 @@ std::vector<DateMention> ResolveDates(const NormalizedText& text, const std::vec
       continue;
     }
     const DateWordEntry& e = pack.date_words[m.entry];
-    words.push_back(Word{m.span, e.kind, e.value});
+    words.push_back(Word{m.span, e.kind, e.value, false, e.needs_day});
   }
   std::sort(words.begin(), words.end(), [](const Word& a, const Word& b) {
     return a.span.begin != b.span.begin ? a.span.begin < b.span.begin : a.span.end > b.span.end;
@@ -362,7 +363,8 @@ std::vector<DateMention> ResolveDates(const NormalizedText& text, const std::vec
     } else if (auto y = YearAfter(s, w.span.end)) {  // "septembre 2022"
       span.end = static_cast<uint32_t>(y->first);
       year = y->second;
-    } else if (auto after = DayAfter(s, w.span.end)) {
+    } else if (auto after = pack.date_order == "mdy" ? DayAfter(s, w.span.end)
+                                                     : std::optional<std::pair<size_t, int>>{}) {
       span.end = static_cast<uint32_t>(after->first);
       day = after->second;
       if (auto y2 = YearAfter(s, after->first)) {
@@ -384,6 +386,7 @@ std::vector<DateMention> ResolveDates(const NormalizedText& text, const std::vec
       span.end = std::max(span.end, past->span.end);
     }
 
+    if (w.needs_day && !day && !year) continue;  // "may" the verb, not May
     if (year) {
       if (day) {
         out.push_back(DayDate(span, Date{*year, month, *day}));

@@ -103,8 +103,19 @@ TEST(GeocoderSeed, DefaultIndexResolvesTheSeedPlaces) {
   EXPECT_NE(lyman->location.note.find("text says Luhansk; Lyman is in Donetsk"), std::string::npos)
       << lyman->location.note;
 
-  const PlaceMention* kharkiv_region = First(s, "Kharkiv");
+  const PlaceMention* kharkiv_region = First(s, "Kharkiv");  // "l’État de Kharkiv"
   ASSERT_NE(kharkiv_region, nullptr);
+  EXPECT_TRUE(kharkiv_region->is_region);
+  EXPECT_EQ(kharkiv_region->location.geonames_id, 706482);
+
+  // cities500 has no Kurylivka: the cued name stays a mention without
+  // coordinates rather than becoming Kyrylivka (708439), a village whose
+  // name only differs in its vowels.
+  const PlaceMention* kurylivka = First(s, "Kurylivka");
+  ASSERT_NE(kurylivka, nullptr);
+  EXPECT_EQ(kurylivka->location.geonames_id, 0);
+  EXPECT_FALSE(kurylivka->location.lat);
+  EXPECT_EQ(kurylivka->cue, PlaceCueRole::kNear);
 
   // Words that are not places here must not become places.
   for (const char* word : {"Poutine", "Telegram", "Crédit", "Vasyl Malyuk", "Energoatom"}) {

@@ -115,6 +115,8 @@ void TypeFrame(const SentenceFacts& facts, const LanguagePack& pack, Frame& fram
     const TriggerEntry& e = pack.triggers[t.entry];
     if (!trigger || (trigger->weak && !e.weak)) trigger = &e;
   }
+  // A weapon with a sub-event type decides it ("missile", "drone", "tear
+  // gas"); one without is a weapon of direct attack ("small arms", "knife").
   const WeaponEntry* explosive = nullptr;
   const WeaponEntry* direct = nullptr;
   for (const Mention& w : facts.weapons) {
@@ -193,6 +195,9 @@ bool IsDateline(std::string_view text, const SentenceAnalysis& s, const PlaceMen
 // event word of another type ("... that Kyiv retook last month").
 const DateMention* PickDate(const SentenceAnalysis& s, const SentenceFacts& facts,
                             const std::string& event_type, Span anchor, bool* from_attribution) {
+  *from_attribution = false;
+  // A date in a headline is its dateline, not the day of the event.
+  if (s.is_title) return nullptr;
   const DateMention* best = nullptr;
   int best_score = INT32_MIN;
   *from_attribution = false;
@@ -664,6 +669,8 @@ Event BuildEvent(const ArticleAnalysis& article, const std::vector<SentenceFacts
   int date_score = -1;
   for (const Frame& f : incident.frames) {
     if (!f.date) continue;
+    // A sentence that only adds to an incident dates it only to the day.
+    if (f.continuation && f.date->precision != DatePrecision::kDay) continue;
     int score = f.date_from_attribution ? 0 : 10;
     // "last month" names a time, not a day: weaker than any day.
     if (f.date->relative && f.date->precision != DatePrecision::kDay) score -= 8;

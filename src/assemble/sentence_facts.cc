@@ -244,7 +244,11 @@ SentenceFacts ReadSentence(std::string_view text, const SentenceAnalysis& s, siz
               .find(';') != std::string_view::npos) {
         continue;
       }
-      pairs.push_back({gap * 2 + (before ? 0 : 1), q, c});
+      // A written "one" is mostly an article ("a strike", "une frappe"):
+      // it counts only right next to its word.
+      const bool article_like = qty.written && qty.count.Point() == 1 && !qty.approximate;
+      if (article_like && gap > 1) continue;
+      pairs.push_back({gap * 2 + (before ? 0 : 1) + (article_like ? 4 : 0), q, c});
     }
   }
   std::stable_sort(pairs.begin(), pairs.end(),

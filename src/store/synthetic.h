@@ -42,7 +42,9 @@ class SyntheticGenerator {
       town.name = "Town-" + std::to_string(i);
       town.lat = options_.lat_min + Uniform(town_state) * (options_.lat_max - options_.lat_min);
       town.lon = options_.lon_min + Uniform(town_state) * (options_.lon_max - options_.lon_min);
-      town.admin1 = "Region-" + std::to_string(static_cast<int>(std::floor(town.lat)));
+      // One admin1 per 1-degree cell; region-only reports sit at its centre.
+      town.admin1 = "Region-" + std::to_string(static_cast<int>(std::floor(town.lat))) + "-" +
+                    std::to_string(static_cast<int>(std::floor(town.lon)));
       towns_.push_back(town);
     }
   }
@@ -93,7 +95,7 @@ class SyntheticGenerator {
         e.location.name = town.admin1;
         e.location.geo_precision = 3;
         e.location.lat = std::floor(town.lat) + 0.5;
-        e.location.lon = town.lon;
+        e.location.lon = std::floor(town.lon) + 0.5;
       } else {
         e.location.name = town.name;
         e.location.geo_precision = precision_roll < 4 ? 2 : 1;

@@ -15,13 +15,13 @@ namespace {
 
 using testing::TempDir;
 
-struct Run {
+struct CliRun {
   int exit_code = -1;
   std::string out;
 };
 
-Run Sitrep(const std::string& args) {
-  Run run;
+CliRun Sitrep(const std::string& args) {
+  CliRun run;
   const std::string command = std::string(SITREP_BINARY) + " " + args + " 2>/dev/null";
   FILE* pipe = popen(command.c_str(), "r");
   if (!pipe) return run;
@@ -47,7 +47,7 @@ TEST(CliStore, IngestIsIdempotentAndOrderIndependent) {
   Write(dir.File("ba.jsonl"), std::string(kArticleB) + "\n" + kArticleA + "\n");
   const std::string db1 = dir.File("one.db"), db2 = dir.File("two.db");
   ASSERT_EQ(Sitrep("ingest " + dir.File("ab.jsonl") + " --db " + db1).exit_code, 0);
-  const Run first = Sitrep("export --db " + db1);
+  const CliRun first = Sitrep("export --db " + db1);
   ASSERT_EQ(first.exit_code, 0);
   // Again, and the same articles under other ids: nothing changes.
   ASSERT_EQ(Sitrep("ingest " + dir.File("ab.jsonl") + " --db " + db1).exit_code, 0);
@@ -61,7 +61,7 @@ TEST(CliStore, IngestIsIdempotentAndOrderIndependent) {
   ASSERT_EQ(Sitrep("ingest " + dir.File("ba.jsonl") + " --db " + db2).exit_code, 0);
   EXPECT_EQ(Sitrep("export --db " + db2).out, first.out);
   // Query output in a pipe is JSON Lines, one event a line, as export.
-  const Run query = Sitrep("query --db " + db1);
+  const CliRun query = Sitrep("query --db " + db1);
   EXPECT_EQ(query.exit_code, 0);
   EXPECT_EQ(query.out, first.out);
   EXPECT_EQ(Sitrep("query --db " + db1 + " --near 49.98,36.25 --radius 5000km --from 2030-01-01").out, "");

@@ -36,6 +36,7 @@ struct MergeOptions {
   double radius_place_km = 10.0;   // both reports geo_precision 1
   double radius_near_km = 25.0;    // either report geo_precision 2 (or unknown)
   double radius_region_fallback_km = 100.0;  // precision 3 when an admin1 is missing
+  double radius_region_max_km = 500.0;  // precision 3: same admin1, and never further
   int date_slack_days = 1;         // windows may be this many days apart
   int week_half_width_days = 6;    // window of a week-precision date: date +- this
   int month_half_width_days = 15;  // window of a month-precision date: date +- this

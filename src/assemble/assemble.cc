@@ -219,6 +219,11 @@ const DateMention* PickDate(const SentenceAnalysis& s, const SentenceFacts& fact
         assemble_internal::TokensBetween(s.tokens, anchor, d.span) > nearest_distance) {
       continue;
     }
+    // "last month" far from the event word dates something else.
+    if (d.relative && d.precision != DatePrecision::kDay &&
+        assemble_internal::TokensBetween(s.tokens, anchor, d.span) > 3) {
+      continue;
+    }
     int score = 100;
     if (attribution) score -= 60;
     if (!d.relative) score += 10;
@@ -338,9 +343,22 @@ void BuildFrames(const ArticleAnalysis& article, const SentenceAnalysis& s,
       pick = pair.back();
       if (!IsResolved(pick) && IsResolved(pair.front())) pick = pair.front();
     } else {
-      for (const PlaceMention* p : distinct) {
-        if (!pick || PlaceWorth(*p) > PlaceWorth(*pick)) pick = p;
+      // "Lyman, located in Luhansk": a place right after another with an
+      // "in" cue is its container, not the event's place.
+      auto worth = [&](size_t i) {
+        double w = PlaceWorth(*distinct[i]);
+        if (i > 0 && distinct[i]->has_cue && distinct[i]->cue == PlaceCueRole::kIn &&
+            assemble_internal::TokensBetween(s.tokens, distinct[i - 1]->span,
+                                             distinct[i]->span) <= 3) {
+          w -= 5;
+        }
+        return w;
+      };
+      size_t best = 0;
+      for (size_t i = 1; i < distinct.size(); ++i) {
+        if (worth(i) > worth(best)) best = i;
       }
+      pick = distinct[best];
     }
     Frame f = base;
     f.place = pick;

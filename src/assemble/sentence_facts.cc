@@ -314,8 +314,10 @@ SentenceFacts ReadSentence(std::string_view text, const SentenceAnalysis& s, siz
   // The actor: a strong armed actor before the first event word (the
   // subject), else a weak adjective next to an event word or weapon
   // ("frappe russe"), else a weak adjective before it, else a strong one after.
+  // Weak adjectives attach to the first event word, weapons and counts,
+  // not to any event word ("... under Ukrainian control, which Kyiv retook").
   std::vector<Span> anchors;
-  for (const auto& t : out.triggers) anchors.push_back(t.span);
+  if (!out.triggers.empty()) anchors.push_back(out.triggers.front().span);
   for (const auto& w : out.weapons) anchors.push_back(w.span);
   for (const auto& f : out.facts) anchors.push_back(f.span);
   const uint32_t anchor_begin = first_event_word != UINT32_MAX

@@ -165,7 +165,9 @@ MergeDecision Decide(const MergeKey& a, const MergeKey& b, const MergeOptions& o
     decision.distance_km = DistanceKm(a.lat, a.lon, b.lat, b.lon);
     bool near = false;
     if (precision >= 3) {
-      near = both_admin1 ? same_admin1 : decision.distance_km <= options.radius_region_fallback_km;
+      near = (both_admin1 ? same_admin1
+                          : decision.distance_km <= options.radius_region_fallback_km) &&
+             decision.distance_km <= options.radius_region_max_km;
     } else if (precision == 2) {
       near = decision.distance_km <= options.radius_near_km;
     } else {

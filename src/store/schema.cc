@@ -1,6 +1,8 @@
 #include "store/schema.h"
 
 #include <algorithm>
+#include <optional>
+#include <vector>
 #include <cmath>
 #include <string>
 
@@ -113,27 +115,22 @@ Status FillReportRtree(sqlite3* db) {
   if (!select) return tl::unexpected(select.error());
   auto insert = Stmt::Prepare(db, "INSERT INTO report_rtree VALUES (?,?,?,?,?,?,?)");
   if (!insert) return tl::unexpected(insert.error());
-  const double radius = MergeOptions{}.radius_near_km;
+  const MergeOptions options;
   while (true) {
     auto row = select->Step();
     if (!row) return tl::unexpected(row.error());
     if (!*row) break;
-    double lat_min = -90, lat_max = 90, lon_min = -180, lon_max = 180;
-    if (!select->IsNull(3) && !select->IsNull(4) && select->Int(5) >= 1 && select->Int(5) <= 2) {
-      const double lat = select->Double(3), lon = select->Double(4);
-      lat_min = lat - LatPadDegrees(radius);
-      lat_max = lat + LatPadDegrees(radius);
-      lon_min = lon - LonPadDegrees(lat, radius);
-      lon_max = lon + LonPadDegrees(lat, radius);
-    }
+    const RtreeBox box = StoredReportBox(select->Int(1), select->Int(2), select->OptDouble(3),
+                                         select->OptDouble(4), static_cast<int>(select->Int(5)),
+                                         options);
     insert->Reset()
         .Bind(1, select->Int(0))
-        .Bind(2, static_cast<double>(select->Int(1)))
-        .Bind(3, static_cast<double>(select->Int(2)))
-        .Bind(4, lat_min)
-        .Bind(5, lat_max)
-        .Bind(6, lon_min)
-        .Bind(7, lon_max);
+        .Bind(2, box.day_min)
+        .Bind(3, box.day_max)
+        .Bind(4, box.lat_min)
+        .Bind(5, box.lat_max)
+        .Bind(6, box.lon_min)
+        .Bind(7, box.lon_max);
     if (auto s = insert->Run(); !s) return s;
   }
   return {};
@@ -204,6 +201,41 @@ double LonPadDegrees(double lat, double radius_km) {
   const double edge = std::min(89.0, std::fabs(lat) + LatPadDegrees(radius_km));
   const double km_per_degree = 111.32 * std::cos(edge * 3.14159265358979323846 / 180.0);
   return std::min(360.0, radius_km / std::max(km_per_degree, 1e-3));
+}
+
+namespace {
+
+constexpr double kUnplaced = 500.0;  // the sentinel box's corner: off the globe
+
+RtreeBox AroundPoint(double day_min, double day_max, double lat, double lon, double pad_km) {
+  return RtreeBox{day_min, day_max, lat - LatPadDegrees(pad_km), lat + LatPadDegrees(pad_km),
+                  lon - LonPadDegrees(lat, pad_km), lon + LonPadDegrees(lat, pad_km)};
+}
+
+}  // namespace
+
+RtreeBox StoredReportBox(int64_t first_day, int64_t last_day, std::optional<double> lat,
+                         std::optional<double> lon, int geo_precision,
+                         const MergeOptions& options) {
+  const double day_min = static_cast<double>(first_day), day_max = static_cast<double>(last_day);
+  if (!lat || !lon) return RtreeBox{day_min, day_max, kUnplaced, kUnplaced, kUnplaced, kUnplaced};
+  const double pad = geo_precision >= 3 ? options.radius_region_max_km : options.radius_near_km;
+  return AroundPoint(day_min, day_max, *lat, *lon, pad);
+}
+
+std::vector<RtreeBox> CandidateBoxes(int64_t first_day, int64_t last_day, std::optional<double> lat,
+                                     std::optional<double> lon, int geo_precision,
+                                     const MergeOptions& options) {
+  const double day_min = static_cast<double>(first_day - options.date_slack_days);
+  const double day_max = static_cast<double>(last_day + options.date_slack_days);
+  if (!lat || !lon) return {RtreeBox{day_min, day_max, -1000, 1000, -1000, 1000}};
+  // The stored boxes are padded too; padding the query by the full radius
+  // covers any stored pad.
+  const double pad = geo_precision >= 3
+                         ? options.radius_region_max_km
+                         : std::max(options.radius_near_km, options.radius_place_km);
+  return {AroundPoint(day_min, day_max, *lat, *lon, pad),
+          RtreeBox{day_min, day_max, kUnplaced, kUnplaced, kUnplaced, kUnplaced}};
 }
 
 }  // namespace sitrep::store

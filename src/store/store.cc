@@ -23,11 +23,6 @@ using store::Stmt;
 
 namespace {
 
-// Report boxes in report_rtree are padded by this radius; a candidate query
-// pads its own box by the merge radius, so the two pads together always cover
-// it (docs/store.md).
-constexpr double kStoredPadKm = 25.0;
-
 void DistanceFunction(sqlite3_context* context, int argc, sqlite3_value** argv) {
   for (int i = 0; i < argc; ++i) {
     if (sqlite3_value_type(argv[i]) == SQLITE_NULL) {
@@ -54,29 +49,6 @@ std::string LikePattern(const std::string& needle) {
   }
   out += '%';
   return out;
-}
-
-struct Box {
-  double day_min, day_max, lat_min, lat_max, lon_min, lon_max;
-};
-
-bool IsPointLike(const Location& location) {
-  return location.has_coordinates() && location.geo_precision <= 2;
-}
-
-// The box a report occupies in report_rtree (padded by `pad_km`), or the box
-// a candidate query searches (padded by the merge radius and date slack).
-Box ReportBox(const Event& event, const DayWindow& window, double pad_km, int slack_days) {
-  Box box{static_cast<double>(window.first_day - slack_days),
-          static_cast<double>(window.last_day + slack_days), -90, 90, -180, 180};
-  if (IsPointLike(event.location)) {
-    const double lat = *event.location.lat, lon = *event.location.lon;
-    box.lat_min = lat - store::LatPadDegrees(pad_km);
-    box.lat_max = lat + store::LatPadDegrees(pad_km);
-    box.lon_min = lon - store::LonPadDegrees(lat, pad_km);
-    box.lon_max = lon + store::LonPadDegrees(lat, pad_km);
-  }
-  return box;
 }
 
 std::string JoinSources(const Event& event, const std::string& outlet) {
@@ -407,7 +379,8 @@ Result<IngestOutcome> Store::Impl::IngestLocked(const StoredArticle& article,
     if (auto s = insert_report.Run(); !s) return tl::unexpected(s.error());
     const int64_t rowid = sqlite3_last_insert_rowid(db.get());
     if (window) {
-      const Box box = ReportBox(e, *window, kStoredPadKm, 0);
+      const store::RtreeBox box = store::StoredReportBox(window->first_day, window->last_day, l.lat,
+                                                         l.lon, l.geo_precision, merge);
       insert_report_rtree.Reset()
           .Bind(1, rowid)
           .Bind(2, box.day_min)
@@ -456,29 +429,32 @@ Result<IngestOutcome> Store::Impl::IngestLocked(const StoredArticle& article,
     keys.push_back(key_of(items.size() - 1));
     return items.size() - 1;
   };
-  const double query_pad_km = std::max(merge.radius_near_km, merge.radius_place_km);
   // The stored reports CanMerge accepts with node `i` (rtree, then the rule).
   auto neighbours = [&](size_t i) -> Result<std::vector<size_t>> {
     std::vector<size_t> out;
     const std::optional<DayWindow> window = EventDayWindow(items[i]->event, merge);
     if (!window) return out;  // undated reports never merge
-    const Box box = ReportBox(items[i]->event, *window, query_pad_km, merge.date_slack_days);
-    candidates.Reset()
-        .Bind(1, box.day_min)
-        .Bind(2, box.day_max)
-        .Bind(3, box.lat_min)
-        .Bind(4, box.lat_max)
-        .Bind(5, box.lon_min)
-        .Bind(6, box.lon_max);
+    const Location& l = items[i]->event.location;
     std::vector<int64_t> found_ids;
-    while (true) {
-      auto row = candidates.Step();
-      if (!row) return tl::unexpected(row.error());
-      if (!*row) break;
-      found_ids.push_back(candidates.Int(0));
+    for (const store::RtreeBox& box : store::CandidateBoxes(
+             window->first_day, window->last_day, l.lat, l.lon, l.geo_precision, merge)) {
+      candidates.Reset()
+          .Bind(1, box.day_min)
+          .Bind(2, box.day_max)
+          .Bind(3, box.lat_min)
+          .Bind(4, box.lat_max)
+          .Bind(5, box.lon_min)
+          .Bind(6, box.lon_max);
+      while (true) {
+        auto row = candidates.Step();
+        if (!row) return tl::unexpected(row.error());
+        if (!*row) break;
+        found_ids.push_back(candidates.Int(0));
+      }
+      candidates.Reset();
     }
-    candidates.Reset();
     std::sort(found_ids.begin(), found_ids.end());
+    found_ids.erase(std::unique(found_ids.begin(), found_ids.end()), found_ids.end());
     for (int64_t id : found_ids) {
       if (id == rowids[i]) continue;
       auto node = add_node(id);

@@ -118,6 +118,12 @@ std::vector<CanMergeCase> CanMergeCases() {
                      MergeVerdict::kPlaceApart});
   }
   {
+    // A huge admin1 (a Siberian krai): region-only reports stay within 500 km.
+    Event region = MakeEvent("Kharkiv Oblast", kKupianskLat, kKupianskLon, d, 3);
+    cases.push_back({"precision 3 in the same admin1 but 600 km away", region, North(kup, 600),
+                     MergeVerdict::kPlaceApart});
+  }
+  {
     Event elsewhere = kup;
     elsewhere.location.country = "RU";
     cases.push_back({"country mismatch", kup, elsewhere, MergeVerdict::kCountryMismatch});

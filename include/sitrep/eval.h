@@ -24,6 +24,7 @@
 #include "sitrep/article.h"
 #include "sitrep/error.h"
 #include "sitrep/event.h"
+#include "sitrep/geo.h"
 
 namespace sitrep {
 
@@ -101,9 +102,6 @@ struct EvalReport {
 // Scores `system[i]` against `gold[i]` for every article. Pure.
 EvalReport Evaluate(const std::vector<GoldArticle>& gold,
                     const std::vector<std::vector<Event>>& system);
-
-// Great-circle distance in kilometres.
-double HaversineKm(double lat1, double lon1, double lat2, double lon2);
 
 // "Military Forces of Russia (2000-)" -> "Military Forces of Russia".
 std::string StripYearSuffix(std::string_view actor);

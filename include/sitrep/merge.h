@@ -29,6 +29,7 @@
 
 #include "sitrep/date.h"
 #include "sitrep/event.h"
+#include "sitrep/geo.h"
 
 namespace sitrep {
 
@@ -53,8 +54,7 @@ struct DayWindow {
 // event_date widened by its precision. nullopt when the event has no date.
 std::optional<DayWindow> EventDayWindow(const Event& event, const MergeOptions& options = {});
 
-// Great-circle distance in kilometres (haversine, mean Earth radius).
-double DistanceKm(double lat1, double lon1, double lat2, double lon2);
+// Distances between reports: HaversineKm in sitrep/geo.h.
 
 // Why two reports may or may not be one incident.
 enum class MergeVerdict {

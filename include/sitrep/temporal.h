@@ -1,11 +1,11 @@
-// Dates: absolute ("le 25 septembre", "Sept. 25", "25/09/2022",
-// "2022-09-25") and relative to the publication date ("jeudi", "on
+// Dates: absolute (a day and a month name from the pack, "25/09/2022",
+// "2022-09-25") and relative to the publication date (a weekday, "on
 // Thursday", "yesterday", "le mois dernier"), each with a precision and an
 // earliest/latest window. Without a publication date a relative date stays
 // unresolved and says so.
 //
 //   auto d = ResolveDates(norm, mentions, pack, Date{2022, 10, 1});
-//   // "jeudi" -> 2022-09-29, precision day
+//   // the French pack's Thursday -> 2022-09-29, precision day
 #pragma once
 
 #include <optional>
@@ -21,7 +21,7 @@
 namespace sitrep {
 
 struct DateMention {
-  Span span;                   // the words ("vendredi", "le 25 septembre")
+  Span span;                   // the words: a weekday, or a day and month
   std::optional<Date> date;    // best day; unset when unresolved
   std::optional<Date> earliest;
   std::optional<Date> latest;
@@ -39,9 +39,9 @@ struct DateMention {
 // Details:
 // - A day and month without a year may fall up to 2 days after `pub_date`
 //   (datelines run ahead); its year came from `pub_date`, so relative = true.
-// - A month alone ("en septembre") is that month of the publication year,
+// - A month alone (a month name with no day) is that month of the publication year,
 //   or of the year before when it has not begun; precision month, window the
-//   whole month, date its 1st. "septembre dernier" is strictly before the
+//   whole month, date its 1st. A month with a "past" word is strictly before the
 //   publication month.
 // - A weekday with a kPast word next to it ("jeudi dernier", "last
 //   Saturday") is strictly before `pub_date`.

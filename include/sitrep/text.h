@@ -46,4 +46,15 @@ char32_t DecodeUtf8(std::string_view text, size_t offset, size_t* length);
 // Appends the UTF-8 encoding of `cp` to `out`.
 void AppendUtf8(char32_t cp, std::string& out);
 
+// 64-bit FNV-1a of `bytes`, continuing from `seed` (the standard offset
+// basis by default). Fast and stable across runs; not cryptographic.
+inline constexpr uint64_t kFnv1aOffset = 14695981039346656037ULL;
+inline uint64_t Fnv1a64(std::string_view bytes, uint64_t seed = kFnv1aOffset) {
+  for (unsigned char c : bytes) {
+    seed ^= c;
+    seed *= 1099511628211ULL;
+  }
+  return seed;
+}
+
 }  // namespace sitrep

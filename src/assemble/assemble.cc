@@ -8,6 +8,7 @@
 #include <set>
 
 #include "assemble/sentence_facts.h"
+#include "sitrep/geo.h"
 #include "sitrep/taxonomy.h"
 
 namespace sitrep {
@@ -30,16 +31,6 @@ constexpr const char* kViolenceAgainstCivilians = "Violence against civilians";
 constexpr const char* kBattles = "Battles";
 constexpr const char* kProtests = "Protests";
 constexpr const char* kRiots = "Riots";
-
-double DistanceKm(double lat1, double lon1, double lat2, double lon2) {
-  constexpr double kEarthKm = 6371.0;
-  constexpr double kRad = M_PI / 180.0;
-  const double dlat = (lat2 - lat1) * kRad, dlon = (lon2 - lon1) * kRad;
-  const double a = std::sin(dlat / 2) * std::sin(dlat / 2) +
-                   std::cos(lat1 * kRad) * std::cos(lat2 * kRad) * std::sin(dlon / 2) *
-                       std::sin(dlon / 2);
-  return 2 * kEarthKm * std::asin(std::min(1.0, std::sqrt(a)));
-}
 
 // One sentence's (or one place's share of a sentence's) account of an event.
 struct Frame {
@@ -83,7 +74,7 @@ bool SamePlace(const PlaceMention* a, const PlaceMention* b) {
     if (a->is_region || b->is_region) {
       return !a->location.admin1.empty() && a->location.admin1 == b->location.admin1;
     }
-    return DistanceKm(*a->location.lat, *a->location.lon, *b->location.lat, *b->location.lon) <=
+    return HaversineKm(*a->location.lat, *a->location.lon, *b->location.lat, *b->location.lon) <=
            kSamePlaceKm;
   }
   return false;
@@ -538,14 +529,6 @@ std::string Hex64(uint64_t v) {
   return buf;
 }
 
-uint64_t Fnv1a(std::string_view s, uint64_t h = 1469598103934665603ULL) {
-  for (unsigned char c : s) {
-    h ^= c;
-    h *= 1099511628211ULL;
-  }
-  return h;
-}
-
 struct ArticleContext {
   std::string dominant_actor;  // most named armed actor of the article
   std::string country;         // most frequent country of resolved places
@@ -872,9 +855,9 @@ Event BuildEvent(const ArticleAnalysis& article, const std::vector<SentenceFacts
   e.confidence = std::clamp(confidence, 0.05, 0.99);
 
   const Span first = sentence_span(*sentences.begin());
-  e.event_id = Hex64(Fnv1a(e.event_type + "|" + e.location.name + "|" +
+  e.event_id = Hex64(Fnv1a64(e.event_type + "|" + e.location.name + "|" +
                                (e.event_date ? FormatIsoDate(*e.event_date) : ""),
-                           Fnv1a(article.article_id + "#" + std::to_string(first.begin))));
+                           Fnv1a64(article.article_id + "#" + std::to_string(first.begin))));
   return e;
 }
 

@@ -91,16 +91,6 @@ void Add(EvalScores& into, const EvalScores& from) {
 
 }  // namespace
 
-double HaversineKm(double lat1, double lon1, double lat2, double lon2) {
-  constexpr double kEarthKm = 6371.0;
-  constexpr double kRad = M_PI / 180.0;
-  const double dlat = (lat2 - lat1) * kRad, dlon = (lon2 - lon1) * kRad;
-  const double a = std::sin(dlat / 2) * std::sin(dlat / 2) +
-                   std::cos(lat1 * kRad) * std::cos(lat2 * kRad) * std::sin(dlon / 2) *
-                       std::sin(dlon / 2);
-  return 2 * kEarthKm * std::asin(std::min(1.0, std::sqrt(a)));
-}
-
 std::string StripYearSuffix(std::string_view actor) {
   std::string s(actor);
   // A trailing "(2000-)" or "(1991-2022)": digits and dashes in brackets.

@@ -1,5 +1,8 @@
 #include "sitrep/merge.h"
 
+#include "sitrep/geo.h"
+#include "sitrep/text.h"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -162,7 +165,7 @@ MergeDecision Decide(const MergeKey& a, const MergeKey& b, const MergeOptions& o
   const bool same_admin1 = both_admin1 && a.admin1 == b.admin1;
   const int precision = std::max(a.precision, b.precision);
   if (a.has_coordinates && b.has_coordinates) {
-    decision.distance_km = DistanceKm(a.lat, a.lon, b.lat, b.lon);
+    decision.distance_km = HaversineKm(a.lat, a.lon, b.lat, b.lon);
     bool near = false;
     if (precision >= 3) {
       near = (both_admin1 ? same_admin1
@@ -190,15 +193,6 @@ MergeDecision Decide(const MergeKey& a, const MergeKey& b, const MergeOptions& o
   }
   if (!ActorsCompatible(a, b)) decision.verdict = MergeVerdict::kActorMismatch;
   return decision;
-}
-
-uint64_t Fnv1a64(std::string_view text) {
-  uint64_t hash = 14695981039346656037ull;
-  for (unsigned char c : text) {
-    hash ^= c;
-    hash *= 1099511628211ull;
-  }
-  return hash;
 }
 
 // The value most members give (`value_of` returns "" to abstain); ties go to
@@ -262,17 +256,6 @@ std::optional<DayWindow> EventDayWindow(const Event& event, const MergeOptions& 
   const std::optional<Date>& only = event.date_earliest ? event.date_earliest : event.date_latest;
   if (only) return DayWindow{ToDays(*only), ToDays(*only)};
   return std::nullopt;
-}
-
-double DistanceKm(double lat1, double lon1, double lat2, double lon2) {
-  constexpr double kEarthRadiusKm = 6371.0088;
-  constexpr double kRadiansPerDegree = 3.14159265358979323846 / 180.0;
-  const double dlat = (lat2 - lat1) * kRadiansPerDegree;
-  const double dlon = (lon2 - lon1) * kRadiansPerDegree;
-  const double s = std::sin(dlat / 2) * std::sin(dlat / 2) +
-                   std::cos(lat1 * kRadiansPerDegree) * std::cos(lat2 * kRadiansPerDegree) *
-                       std::sin(dlon / 2) * std::sin(dlon / 2);
-  return 2 * kEarthRadiusKm * std::asin(std::min(1.0, std::sqrt(s)));
 }
 
 bool EventTypesCompatible(const Event& a, const Event& b) {

@@ -34,19 +34,11 @@ struct LoadedPack {
   Recognizer recognizer;
 };
 
-uint64_t Fnv1a(std::string_view s, uint64_t h) {
-  for (unsigned char c : s) {
-    h ^= c;
-    h *= 1099511628211ULL;
-  }
-  return h;
-}
-
 // A 128-bit content digest (two FNV-1a passes with different seeds). Not
 // cryptographic: it identifies identical texts for idempotent ingest.
 std::string ContentHash(std::string_view text) {
-  const uint64_t a = Fnv1a(text, 1469598103934665603ULL);
-  const uint64_t b = Fnv1a(text, 0x9E3779B97F4A7C15ULL);
+  const uint64_t a = Fnv1a64(text);
+  const uint64_t b = Fnv1a64(text, 0x9E3779B97F4A7C15ULL);
   char buf[33];
   std::snprintf(buf, sizeof buf, "%016llx%016llx", static_cast<unsigned long long>(a),
                 static_cast<unsigned long long>(b));

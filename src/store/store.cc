@@ -30,7 +30,7 @@ void DistanceFunction(sqlite3_context* context, int argc, sqlite3_value** argv) 
       return;
     }
   }
-  sqlite3_result_double(context, DistanceKm(sqlite3_value_double(argv[0]),
+  sqlite3_result_double(context, HaversineKm(sqlite3_value_double(argv[0]),
                                             sqlite3_value_double(argv[1]),
                                             sqlite3_value_double(argv[2]),
                                             sqlite3_value_double(argv[3])));

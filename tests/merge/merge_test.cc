@@ -47,10 +47,10 @@ Event North(Event e, double km) {
 
 TEST(DistanceKm, MatchesKnownDistance) {
   // Kupiansk - Kharkiv and Kupiansk - Kurylivka, great circle.
-  EXPECT_NEAR(DistanceKm(kKupianskLat, kKupianskLon, kKharkivLat, kKharkivLon), 102.27, 0.01);
-  EXPECT_NEAR(DistanceKm(kKupianskLat, kKupianskLon, kKurylivkaLat, kKurylivkaLon), 11.18, 0.01);
-  EXPECT_NEAR(DistanceKm(0, 0, 0, 1), 111.19, 0.01);
-  EXPECT_EQ(DistanceKm(10, 20, 10, 20), 0.0);
+  EXPECT_NEAR(HaversineKm(kKupianskLat, kKupianskLon, kKharkivLat, kKharkivLon), 102.27, 0.01);
+  EXPECT_NEAR(HaversineKm(kKupianskLat, kKupianskLon, kKurylivkaLat, kKurylivkaLon), 11.18, 0.01);
+  EXPECT_NEAR(HaversineKm(0, 0, 0, 1), 111.19, 0.01);
+  EXPECT_EQ(HaversineKm(10, 20, 10, 20), 0.0);
 }
 
 TEST(EventDayWindow, WidensByPrecision) {
